@@ -1,0 +1,66 @@
+"""The catalog's filters, shared by the pages and the API so both answer the same question."""
+
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from kyoso.core.choices import PolicyField
+from kyoso.core.text import search_terms
+from kyoso.organizations.models import Department, GovernmentBody
+
+from .models import CatalogProject
+
+
+class CatalogFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="filter_q", label=_("Keywords"))
+    body = django_filters.ModelChoiceFilter(
+        queryset=GovernmentBody.objects.active(),
+        to_field_name="code",
+        label=_("Government body"),
+        empty_label=_("All bodies"),
+    )
+    department = django_filters.ModelChoiceFilter(
+        queryset=Department.objects.all(), label=_("Department"), empty_label=_("All departments")
+    )
+    field = django_filters.ChoiceFilter(
+        choices=PolicyField.choices, label=_("Field"), empty_label=_("All fields")
+    )
+    fiscal_year = django_filters.NumberFilter(label=_("Fiscal year"))
+    open = django_filters.BooleanFilter(
+        field_name="open_to_collaboration",
+        label=_("Open to collaboration only"),
+        widget=forms.CheckboxInput,
+        method="filter_open",
+    )
+    budget_min = django_filters.NumberFilter(
+        field_name="budget_yen", lookup_expr="gte", label=_("Budget from (yen)"), min_value=0
+    )
+    budget_max = django_filters.NumberFilter(
+        field_name="budget_yen", lookup_expr="lte", label=_("Budget up to (yen)"), min_value=0
+    )
+
+    class Meta:
+        model = CatalogProject
+        fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        body_code = self.data.get("body") if self.data else None
+        # Departments only make sense within one body: offer those of the chosen body.
+        department_field = self.form.fields["department"]
+        if body_code:
+            department_field.queryset = Department.objects.filter(body__code=body_code)
+        else:
+            department_field.queryset = Department.objects.none()
+            if self.data.get("department"):
+                department_field.queryset = Department.objects.all()
+        self.form.fields["body"].label_from_instance = lambda body: body.display_name
+        department_field.label_from_instance = lambda department: department.display_name
+
+    def filter_q(self, queryset, name, value):
+        return queryset.search(search_terms(value))
+
+    def filter_open(self, queryset, name, value):
+        if value:
+            return queryset.filter(open_to_collaboration=True)
+        return queryset

@@ -1,0 +1,139 @@
+"""The disclosed project catalog (事業一覧): what each body does, open to proposals."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from kyoso.core.choices import CollaborationForm, PolicyField
+from kyoso.core.models import TimeStampedModel
+from kyoso.core.text import search_key
+
+
+class CatalogProjectQuerySet(models.QuerySet):
+    def disclosed(self):
+        return self.filter(disclosed=True)
+
+    def for_fiscal_year(self, year: int):
+        return self.filter(fiscal_year=year)
+
+    def visible_to(self, user):
+        """Disclosed projects, plus undisclosed ones of the bodies the user works for."""
+        if user.is_authenticated:
+            if user.is_superuser:
+                return self
+            body_ids = user.body_memberships.values("body_id")
+            return self.filter(Q(disclosed=True) | Q(body_id__in=body_ids))
+        return self.disclosed()
+
+    def search(self, terms: list[str]):
+        """Every term must occur in the project's search key (see kyoso.core.text)."""
+        queryset = self
+        for term in terms:
+            queryset = queryset.filter(search_text__contains=term)
+        return queryset
+
+
+class CatalogProject(TimeStampedModel):
+    """One project (事業) of a body in one fiscal year, as the body discloses it."""
+
+    class Implementation(models.TextChoices):
+        DIRECT = "direct", _("Run directly by the body (直営)")
+        OUTSOURCED = "outsourced", _("Outsourced (委託)")
+        SUBSIDY = "subsidy", _("Subsidy (補助)")
+        MIXED = "mixed", _("Mixed")
+
+    body = models.ForeignKey(
+        "organizations.GovernmentBody", verbose_name=_("government body"),
+        on_delete=models.PROTECT, related_name="catalog_projects",
+    )
+    department = models.ForeignKey(
+        "organizations.Department", verbose_name=_("department"),
+        on_delete=models.PROTECT, related_name="catalog_projects",
+    )
+    fiscal_year = models.PositiveSmallIntegerField(_("fiscal year"))
+    code = models.CharField(
+        _("project number"), max_length=40, blank=True,
+        help_text=_("The body's own number for the project, if it has one."),
+    )
+    name = models.CharField(_("project name"), max_length=200)
+    name_en = models.CharField(_("project name in English"), max_length=200, blank=True)
+    purpose = models.TextField(_("purpose"), blank=True)
+    content = models.TextField(_("content"), blank=True)
+    budget_yen = models.BigIntegerField(_("budget (yen)"), null=True, blank=True)
+    implementation = models.CharField(
+        _("current implementation"), max_length=20, choices=Implementation.choices,
+        default=Implementation.DIRECT,
+    )
+    beneficiaries = models.CharField(_("target beneficiaries"), max_length=200, blank=True)
+    field = models.CharField(_("field"), max_length=30, choices=PolicyField.choices)
+    open_to_collaboration = models.BooleanField(_("open to collaboration"), default=True)
+    collaboration_forms = models.JSONField(
+        _("forms of collaboration welcomed"), default=list, blank=True
+    )
+    contact = models.CharField(_("contact"), max_length=200, blank=True)
+    disclosed = models.BooleanField(
+        _("disclosed"), default=True,
+        help_text=_("Only disclosed projects are shown to the public."),
+    )
+    search_text = models.TextField(editable=False, default="")
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = CatalogProjectQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("catalog project")
+        verbose_name_plural = _("catalog projects")
+        ordering = ["-fiscal_year", "body__code", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["body", "fiscal_year", "code"],
+                condition=~Q(code=""),
+                name="catalog_project_code_unique",
+            ),
+            models.CheckConstraint(
+                condition=Q(budget_yen__isnull=True) | Q(budget_yen__gte=0),
+                name="catalog_budget_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=Q(fiscal_year__gte=1926) & Q(fiscal_year__lte=2200),
+                name="catalog_fiscal_year_plausible",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["body", "fiscal_year"], name="catalog_body_fy_idx"),
+            models.Index(fields=["fiscal_year", "id"], name="catalog_fy_idx"),
+            models.Index(fields=["field", "fiscal_year"], name="catalog_field_idx"),
+            models.Index(fields=["budget_yen"], name="catalog_budget_idx"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("catalog:project_detail", kwargs={"pk": self.pk})
+
+    @property
+    def display_name(self) -> str:
+        if (get_language() or "ja").startswith("en") and self.name_en:
+            return self.name_en
+        return self.name
+
+    def get_collaboration_forms_display(self) -> list[str]:
+        labels = dict(CollaborationForm.choices)
+        return [labels.get(code, code) for code in self.collaboration_forms]
+
+    def build_search_text(self, department_name: str | None = None) -> str:
+        department_name = department_name or (self.department.name if self.department_id else "")
+        parts = [self.name, self.name_en, self.code, department_name, self.purpose, self.content,
+                 self.beneficiaries]
+        return search_key(" ".join(part for part in parts if part))
+
+    def save(self, *args, **kwargs):
+        self.search_text = self.build_search_text()
+        super().save(*args, **kwargs)

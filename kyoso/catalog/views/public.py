@@ -1,0 +1,75 @@
+"""Public pages of the catalog: anyone may browse and search what bodies disclose."""
+
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from kyoso.core.fiscal import fiscal_year_of
+from kyoso.organizations.models import GovernmentBody
+
+from ..filters import CatalogFilter
+from ..forms import fiscal_year_choices
+from ..selectors import catalog_project_for, catalog_projects_for
+
+PAGE_SIZES = (20, 50, 100)
+
+
+def page_size_from(request) -> int:
+    try:
+        size = int(request.GET.get("page_size", PAGE_SIZES[0]))
+    except ValueError:
+        return PAGE_SIZES[0]
+    return size if size in PAGE_SIZES else PAGE_SIZES[0]
+
+
+def recent_fiscal_years() -> list[int]:
+    current = fiscal_year_of()
+    return list(range(current + 1, current - 11, -1))
+
+
+@require_GET
+def home(request):
+    prefectures = (
+        GovernmentBody.objects.active()
+        .prefectures()
+        .annotate(municipality_count=Count("municipalities"))
+        .order_by("code")
+    )
+    return render(
+        request,
+        "catalog/home.html",
+        {"prefectures": prefectures, "fiscal_year": fiscal_year_of()},
+    )
+
+
+@require_GET
+def project_list(request):
+    project_filter = CatalogFilter(request.GET or None, queryset=catalog_projects_for(request.user))
+    paginator = Paginator(project_filter.qs, page_size_from(request))
+    page = paginator.get_page(request.GET.get("page"))
+    return render(
+        request,
+        "catalog/project_list.html",
+        {
+            "filter": project_filter,
+            "form": project_filter.form,
+            "page": page,
+            "fiscal_years": fiscal_year_choices(recent_fiscal_years()),
+            "page_sizes": PAGE_SIZES,
+            "page_size": paginator.per_page,
+        },
+    )
+
+
+@require_GET
+def project_detail(request, pk):
+    project = catalog_project_for(request.user, pk)
+    return render(
+        request,
+        "catalog/project_detail.html",
+        {
+            "project": project,
+            "can_change": request.user.has_perm("catalog.change_project", project),
+        },
+    )

@@ -1,0 +1,68 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class TimeStampedModel(models.Model):
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class AuditEventQuerySet(models.QuerySet):
+    def for_target(self, obj):
+        return self.filter(target_type=obj._meta.label_lower, target_id=str(obj.pk))
+
+    def for_body(self, body_code: str):
+        return self.filter(body_code=body_code)
+
+
+class AuditEvent(models.Model):
+    """One write that matters: who did what to which record, when, from which state to which.
+
+    Append-only: the application never updates or deletes a row, and on PostgreSQL a trigger
+    refuses UPDATE and DELETE (migration 0002). Actors and targets are kept by value so that
+    the trail outlives the records it describes.
+    """
+
+    created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("actor"),
+        null=True,
+        blank=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+    )
+    actor_label = models.CharField(_("actor"), max_length=254, blank=True)
+    action = models.CharField(_("action"), max_length=100, db_index=True)
+    target_type = models.CharField(_("record type"), max_length=100)
+    target_id = models.CharField(_("record"), max_length=64)
+    target_label = models.CharField(_("record name"), max_length=300, blank=True)
+    body_code = models.CharField(_("government body"), max_length=6, blank=True, db_index=True)
+    from_state = models.CharField(_("from"), max_length=50, blank=True)
+    to_state = models.CharField(_("to"), max_length=50, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+    changes = models.JSONField(_("changes"), default=dict, blank=True)
+
+    objects = AuditEventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit events")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["target_type", "target_id"], name="audit_target_idx")]
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_label} {self.action}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None and not self._state.adding:
+            raise ValueError("Audit events are append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("Audit events are append-only.")

@@ -1,0 +1,37 @@
+"""Japanese text normalisation for storage and search.
+
+Search compares *search keys*: NFKC (full-width ASCII and digits become half-width, half-width
+katakana becomes full-width), case-folded, katakana folded to hiragana, whitespace collapsed.
+So 「サポート」, 「ｻﾎﾟｰﾄ」 and 「さぽーと」 share one key, as do 「ＮＰＯ」 and 「npo」.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import jaconv
+
+_SPACE = re.compile(r"\s+")
+
+
+def normalize(value: str | None) -> str:
+    """NFKC-normalise user input where that is safe (names, titles, numbers): trims spaces too."""
+    if value is None:
+        return ""
+    return _SPACE.sub(" ", unicodedata.normalize("NFKC", str(value))).strip()
+
+
+def search_key(value: str | None) -> str:
+    """The form in which text is stored for search and in which queries are compared."""
+    text = normalize(value).casefold()
+    return jaconv.kata2hira(text)
+
+
+def search_terms(query: str | None) -> list[str]:
+    """Split a query into search keys: every term must match (AND)."""
+    return [term for term in search_key(query).split(" ") if term][:8]
+
+
+def to_halfwidth_digits(value: str) -> str:
+    return unicodedata.normalize("NFKC", value)

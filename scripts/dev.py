@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+"""Kyoso's two entry points, needing only Python 3.11, pip and git.
+
+    python3 scripts/dev.py demo   # install, build the demo database, serve on 127.0.0.1:8000
+    python3 scripts/dev.py test   # install everything (also Chromium and axe-core), run all tests
+
+Both create ./.venv and install the project into it. Extra arguments after ``test`` go to pytest.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV = ROOT / ".venv"
+PYTHON = VENV / "bin" / "python"
+
+
+def run(*args: str, env: dict | None = None, check: bool = True) -> int:
+    print("+", " ".join(args), flush=True)
+    return subprocess.run(args, cwd=ROOT, env=env, check=check).returncode
+
+
+def ensure_venv(extras: str = "") -> None:
+    if sys.version_info[:2] != (3, 11):
+        print(f"Kyoso needs Python 3.11; this is {sys.version.split()[0]}.", file=sys.stderr)
+    if not PYTHON.exists():
+        run(sys.executable, "-m", "venv", str(VENV))
+        run(str(PYTHON), "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+    target = f".[{extras}]" if extras else "."
+    run(str(PYTHON), "-m", "pip", "install", "--quiet", "-e", target)
+
+
+def compile_translations() -> None:
+    run(str(PYTHON), "manage.py", "compilemessages_py")
+
+
+def demo() -> None:
+    ensure_venv()
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.dev"}
+    compile_translations()
+    run(str(PYTHON), "manage.py", "migrate", "--no-input", env=env)
+    run(str(PYTHON), "manage.py", "createcachetable", env=env)
+    run(str(PYTHON), "manage.py", "seed_demo", env=env)
+    os.execve(
+        str(PYTHON),
+        [str(PYTHON), "manage.py", "runserver", "127.0.0.1:8000", "--noreload"],
+        env,
+    )
+
+
+def ensure_browser() -> None:
+    """Debian's Chromium for the browser tests; no test tool ever downloads a browser."""
+    if shutil.which("chromium") or Path("/usr/bin/chromium").exists():
+        return
+    prefix = [] if os.geteuid() == 0 else ["sudo"]
+    run(*prefix, "apt-get", "update", "-qq")
+    run(*prefix, "apt-get", "install", "-y", "-qq", "chromium")
+
+
+def ensure_axe() -> None:
+    """axe-core from the npm registry, pinned by package-lock.json."""
+    if (ROOT / "node_modules" / "axe-core" / "axe.min.js").exists():
+        return
+    run("npm", "ci", "--no-audit", "--no-fund", "--silent")
+
+
+def test(pytest_args: list[str]) -> None:
+    ensure_venv("test")
+    ensure_browser()
+    ensure_axe()
+    compile_translations()
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.test"}
+    code = run(str(PYTHON), "-m", "pytest", *pytest_args, env=env, check=False)
+    sys.exit(code)
+
+
+def main() -> None:
+    if len(sys.argv) < 2 or sys.argv[1] not in {"demo", "test"}:
+        print(__doc__)
+        sys.exit(2)
+    if sys.argv[1] == "demo":
+        demo()
+    else:
+        test(sys.argv[2:])
+
+
+if __name__ == "__main__":
+    main()
