@@ -1,0 +1,100 @@
+"""Named personas shared by every test: who acts, for which body, in which role."""
+
+import pytest
+
+from kyoso.organizations.models import BodyMembership, Organization, OrganizationMembership
+from kyoso.organizations.tests.factories import (
+    BodyMembershipFactory,
+    DepartmentFactory,
+    MunicipalityFactory,
+    OrganizationMembershipFactory,
+    PrefectureFactory,
+    UserFactory,
+)
+
+
+@pytest.fixture
+def prefecture(db):
+    return PrefectureFactory()
+
+
+@pytest.fixture
+def other_prefecture(db):
+    return PrefectureFactory(code="080004", name="茨城県", name_en="Ibaraki Prefecture")
+
+
+@pytest.fixture
+def municipality(prefecture):
+    return MunicipalityFactory(parent=prefecture, code="412015", name="佐賀市", name_en="Saga City")
+
+
+@pytest.fixture
+def department(prefecture):
+    return DepartmentFactory(body=prefecture, name="こども家庭課", name_en="Children and Families Division")
+
+
+@pytest.fixture
+def other_department(prefecture):
+    return DepartmentFactory(body=prefecture, name="観光課", name_en="Tourism Division")
+
+
+@pytest.fixture
+def desk_department(prefecture):
+    return DepartmentFactory(
+        body=prefecture, name="協働推進課", name_en="Citizens Partnership Division", is_desk=True
+    )
+
+
+@pytest.fixture
+def body_admin(prefecture):
+    return BodyMembershipFactory(body=prefecture, role=BodyMembership.Role.BODY_ADMIN).user
+
+
+@pytest.fixture
+def desk_coordinator(prefecture, desk_department):
+    return BodyMembershipFactory(
+        body=prefecture, role=BodyMembership.Role.DESK, department=desk_department
+    ).user
+
+
+@pytest.fixture
+def department_officer(prefecture, department):
+    return BodyMembershipFactory(
+        body=prefecture, role=BodyMembership.Role.DEPARTMENT, department=department
+    ).user
+
+
+@pytest.fixture
+def other_department_officer(prefecture, other_department):
+    return BodyMembershipFactory(
+        body=prefecture, role=BodyMembership.Role.DEPARTMENT, department=other_department
+    ).user
+
+
+@pytest.fixture
+def other_body_admin(other_prefecture):
+    return BodyMembershipFactory(body=other_prefecture, role=BodyMembership.Role.BODY_ADMIN).user
+
+
+@pytest.fixture
+def other_body_officer(other_prefecture):
+    return BodyMembershipFactory(body=other_prefecture, role=BodyMembership.Role.DEPARTMENT).user
+
+
+@pytest.fixture
+def cso_member(db):
+    return OrganizationMembershipFactory(
+        role=OrganizationMembership.Role.ADMIN,
+        organization__kind=Organization.Kind.NPO_CORPORATION,
+    ).user
+
+
+@pytest.fixture
+def outsider(db):
+    """Signed in, but belongs to nothing."""
+    return UserFactory()
+
+
+@pytest.fixture
+def platform_admin(db):
+    return UserFactory(is_superuser=True, is_staff=True)
