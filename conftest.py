@@ -4,12 +4,13 @@ import pytest
 
 from kyoso.organizations.models import BodyMembership, Organization, OrganizationMembership
 from kyoso.organizations.tests.factories import (
-    BodyMembershipFactory,
     DepartmentFactory,
     MunicipalityFactory,
     OrganizationMembershipFactory,
     PrefectureFactory,
+    StaffMembershipFactory,
     UserFactory,
+    give_second_factor,
 )
 
 
@@ -47,38 +48,38 @@ def desk_department(prefecture):
 
 @pytest.fixture
 def body_admin(prefecture):
-    return BodyMembershipFactory(body=prefecture, role=BodyMembership.Role.BODY_ADMIN).user
+    return StaffMembershipFactory(body=prefecture, role=BodyMembership.Role.BODY_ADMIN).user
 
 
 @pytest.fixture
 def desk_coordinator(prefecture, desk_department):
-    return BodyMembershipFactory(
+    return StaffMembershipFactory(
         body=prefecture, role=BodyMembership.Role.DESK, department=desk_department
     ).user
 
 
 @pytest.fixture
 def department_officer(prefecture, department):
-    return BodyMembershipFactory(
+    return StaffMembershipFactory(
         body=prefecture, role=BodyMembership.Role.DEPARTMENT, department=department
     ).user
 
 
 @pytest.fixture
 def other_department_officer(prefecture, other_department):
-    return BodyMembershipFactory(
+    return StaffMembershipFactory(
         body=prefecture, role=BodyMembership.Role.DEPARTMENT, department=other_department
     ).user
 
 
 @pytest.fixture
 def other_body_admin(other_prefecture):
-    return BodyMembershipFactory(body=other_prefecture, role=BodyMembership.Role.BODY_ADMIN).user
+    return StaffMembershipFactory(body=other_prefecture, role=BodyMembership.Role.BODY_ADMIN).user
 
 
 @pytest.fixture
 def other_body_officer(other_prefecture):
-    return BodyMembershipFactory(body=other_prefecture, role=BodyMembership.Role.DEPARTMENT).user
+    return StaffMembershipFactory(body=other_prefecture, role=BodyMembership.Role.DEPARTMENT).user
 
 
 @pytest.fixture
@@ -97,4 +98,4 @@ def outsider(db):
 
 @pytest.fixture
 def platform_admin(db):
-    return UserFactory(is_superuser=True, is_staff=True)
+    return give_second_factor(UserFactory(is_superuser=True, is_staff=True))

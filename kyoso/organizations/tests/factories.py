@@ -98,3 +98,20 @@ class OrganizationMembershipFactory(factory.django.DjangoModelFactory):
     organization = factory.SubFactory(OrganizationFactory)
     role = OrganizationMembership.Role.MEMBER
     status = OrganizationMembership.Status.ACTIVE
+
+
+def give_second_factor(user) -> User:
+    """Activate TOTP for a user, as a staff member does on first login."""
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    TOTP.activate(user, generate_totp_secret())
+    return user
+
+
+class StaffMembershipFactory(BodyMembershipFactory):
+    """A body membership whose user has already set up a second factor."""
+
+    @factory.post_generation
+    def second_factor(obj, create, extracted, **kwargs):
+        if create and extracted is not False:
+            give_second_factor(obj.user)
