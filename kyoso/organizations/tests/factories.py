@@ -111,6 +111,9 @@ def give_second_factor(user) -> User:
 class StaffMembershipFactory(BodyMembershipFactory):
     """A body membership whose user has already set up a second factor."""
 
+    class Meta:
+        skip_postgeneration_save = True
+
     @factory.post_generation
     def second_factor(obj, create, extracted, **kwargs):
         if create and extracted is not False:
