@@ -55,8 +55,6 @@ class CatalogProjectForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["department"].queryset = departments
         self.fields["department"].label_from_instance = lambda d: f"{d.body.display_name} {d.display_name}"
-        self.fields["budget_yen"].min_value = 0
-        self.fields["budget_yen"].widget.attrs["min"] = 0
 
     def clean_name(self):
         return normalize(self.cleaned_data["name"])

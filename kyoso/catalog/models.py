@@ -1,6 +1,7 @@
 """The disclosed project catalog (事業一覧): what each body does, open to proposals."""
 
 from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -62,7 +63,9 @@ class CatalogProject(TimeStampedModel):
     name_en = models.CharField(_("project name in English"), max_length=200, blank=True)
     purpose = models.TextField(_("purpose"), blank=True)
     content = models.TextField(_("content"), blank=True)
-    budget_yen = models.BigIntegerField(_("budget (yen)"), null=True, blank=True)
+    budget_yen = models.BigIntegerField(
+        _("budget (yen)"), null=True, blank=True, validators=[MinValueValidator(0)]
+    )
     implementation = models.CharField(
         _("current implementation"), max_length=20, choices=Implementation.choices,
         default=Implementation.DIRECT,
