@@ -92,7 +92,9 @@ class CatalogProject(TimeStampedModel):
     class Meta:
         verbose_name = _("catalog project")
         verbose_name_plural = _("catalog projects")
-        ordering = ["-fiscal_year", "body__code", "id"]
+        # Newest fiscal year first, then in the order the body entered its catalog. Only columns of
+        # this table, so that the indexes below serve a page without sorting the whole catalog.
+        ordering = ["-fiscal_year", "id"]
         constraints = [
             models.UniqueConstraint(
                 fields=["body", "fiscal_year", "code"],
@@ -109,9 +111,12 @@ class CatalogProject(TimeStampedModel):
             ),
         ]
         indexes = [
-            models.Index(fields=["body", "fiscal_year"], name="catalog_body_fy_idx"),
-            models.Index(fields=["fiscal_year", "id"], name="catalog_fy_idx"),
-            models.Index(fields=["field", "fiscal_year"], name="catalog_field_idx"),
+            models.Index(
+                fields=["-fiscal_year", "id"], condition=Q(disclosed=True),
+                name="catalog_public_order_idx",
+            ),
+            models.Index(fields=["body", "-fiscal_year", "id"], name="catalog_body_order_idx"),
+            models.Index(fields=["field", "-fiscal_year", "id"], name="catalog_field_order_idx"),
             models.Index(fields=["budget_yen"], name="catalog_budget_idx"),
         ]
 

@@ -30,7 +30,7 @@ def catalog_projects_for(user):
         CatalogProject.objects.visible_to(user)
         .select_related("body", "department")
         .only(*LIST_FIELDS)
-        .order_by("-fiscal_year", "body__code", "id")
+        .order_by("-fiscal_year", "id")
     )
 
 
