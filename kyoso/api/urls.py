@@ -1,12 +1,58 @@
-"""The versioned JSON API, mounted at /api/v1/ (see config/urls.py)."""
+"""The versioned JSON API, mounted at /api/v1/ (see config/urls.py and docs/api.md).
 
-from ninja import NinjaAPI
+Reads are public; a Django session (the signed-in web user) widens what the catalog shows to
+that user's bodies. Write endpoints and token authentication come later, in this same version
+only if they add to it without changing what exists.
+"""
+
+from django.http import Http404
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI, Router
+
+from . import conventions
+from .v1 import bodies, catalog
+
+DESCRIPTION = """\
+Public read access to Kyoso: government bodies (addressed by their 全国地方公共団体コード),
+their departments and the catalog of projects they disclose.
+
+* Lists answer `{"count", "next", "previous", "results"}`; `page` and `page_size`
+  (default 20, at most 100) choose the page, `next`/`previous` are absolute URLs.
+* Labels follow `?lang=ja|en` or the `Accept-Language` header; codes never change.
+* Errors answer JSON: `404 {"detail": "..."}`, invalid parameters `422 {"detail": [...]}`.
+* Signed-in staff (Django session) also see their own body's undisclosed projects.
+"""
 
 api = NinjaAPI(
     title="Kyoso API",
     version="1",
-    description="Public and authenticated access to Kyoso: bodies, catalog, proposals.",
+    description=DESCRIPTION,
     urls_namespace="api-v1",
     openapi_url="/openapi.json",
     docs_url="/docs",
+    renderer=conventions.UnicodeJSONRenderer(),
+    openapi_extra={
+        "tags": [
+            {"name": "Bodies", "description": "Prefectures, municipalities and agencies."},
+            {"name": "Departments", "description": "Departments (部局・課) of a body."},
+            {"name": "Catalog", "description": "Projects (事業) bodies disclose."},
+        ]
+    },
 )
+conventions.install(api)
+
+api.add_router("", bodies.router)
+api.add_router("", bodies.departments_router)
+api.add_router("", catalog.router)
+
+# Added last so that it only catches what no endpoint above matched: unknown paths under
+# /api/v1/ answer JSON like the rest of the API, not the HTML error page.
+fallback = Router()
+
+
+@fallback.get("/{path:unmatched}", include_in_schema=False)
+def unknown_endpoint(request, unmatched: str):
+    raise Http404(_("This API version has no such endpoint."))
+
+
+api.add_router("", fallback)

@@ -1,0 +1,68 @@
+"""Page-number pagination answering ``{"count", "next", "previous", "results"}``.
+
+``next`` and ``previous`` are absolute URLs that keep every other query parameter (filters,
+``lang``, ``page_size``), so a client can follow them without rebuilding the query.
+"""
+
+from typing import Any
+
+from django.http import Http404
+from django.utils.translation import gettext as _
+from ninja import Field, Schema
+from ninja.pagination import PaginationBase
+
+DEFAULT_PAGE_SIZE = 20
+MAX_PAGE_SIZE = 100
+
+
+def page_url(request, page: int) -> str:
+    params = request.GET.copy()
+    if page == 1:
+        params.pop("page", None)
+    else:
+        params["page"] = str(page)
+    query = params.urlencode()
+    return request.build_absolute_uri(request.path + (f"?{query}" if query else ""))
+
+
+class PageNumberPagination(PaginationBase):
+    class Input(Schema):
+        page: int = Field(1, ge=1, description="Page number, starting at 1.")
+        page_size: int = Field(
+            DEFAULT_PAGE_SIZE,
+            ge=1,
+            le=MAX_PAGE_SIZE,
+            description=f"Results per page (default {DEFAULT_PAGE_SIZE}, at most {MAX_PAGE_SIZE}).",
+        )
+
+    class Output(Schema):
+        count: int = Field(..., description="Number of results on all pages together.")
+        next: str | None = Field(..., description="Absolute URL of the next page, or null.")
+        previous: str | None = Field(
+            ..., description="Absolute URL of the previous page, or null."
+        )
+        results: list[Any]
+
+    items_attribute = "results"
+
+    def paginate_queryset(self, queryset, pagination: Input, request, **params) -> dict:
+        size = pagination.page_size
+        offset = (pagination.page - 1) * size
+        results = list(queryset[offset : offset + size])
+        # A first page that is not full already tells the total: spare the COUNT query.
+        if offset == 0 and len(results) < size:
+            count = len(results)
+        else:
+            count = self._items_count(queryset)
+        last_page = max(1, -(-count // size))
+        if pagination.page > last_page:
+            raise Http404(
+                _("There is no page %(page)d: the last page is %(last)d.")
+                % {"page": pagination.page, "last": last_page}
+            )
+        return {
+            "count": count,
+            "next": page_url(request, pagination.page + 1) if pagination.page < last_page else None,
+            "previous": page_url(request, pagination.page - 1) if pagination.page > 1 else None,
+            "results": results,
+        }
