@@ -99,3 +99,17 @@ def outsider(db):
 @pytest.fixture
 def platform_admin(db):
     return give_second_factor(UserFactory(is_superuser=True, is_staff=True))
+
+
+@pytest.fixture(autouse=True)
+def _japanese_by_default():
+    """Each test starts in Japanese, the default language, whatever the previous one did.
+
+    (A request under /en/ leaves English active in the thread, which would change what
+    ``reverse()`` returns in the next test.)
+    """
+    from django.utils import translation
+
+    translation.activate("ja")
+    yield
+    translation.activate("ja")
