@@ -1,4 +1,6 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.mfa.adapter import DefaultMFAAdapter
+from allauth.mfa.models import Authenticator
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -7,3 +9,19 @@ class AccountAdapter(DefaultAccountAdapter):
     def populate_username(self, request, user):
         # Users have no username; the e-mail address is the login.
         return None
+
+
+class MFAAdapter(DefaultMFAAdapter):
+    """Government staff may not switch their authenticator app off; partners may.
+
+    Enabled with ``MFA_ADAPTER = "kyoso.accounts.adapter.MFAAdapter"``.
+    """
+
+    def can_delete_authenticator(self, authenticator: Authenticator) -> bool:
+        from .middleware import is_government_staff
+
+        if authenticator.type == Authenticator.Type.TOTP and is_government_staff(
+            authenticator.user
+        ):
+            return False
+        return super().can_delete_authenticator(authenticator)

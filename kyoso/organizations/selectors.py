@@ -1,8 +1,18 @@
 """Reads about bodies and organizations, scoped to the viewer."""
 
+import jaconv
 from django.db.models import Q
+from django.http import Http404
 
-from .models import BodyMembership, Department, GovernmentBody, OrganizationMembership
+from kyoso.core.text import normalize, search_terms
+
+from .models import (
+    BodyMembership,
+    Department,
+    GovernmentBody,
+    Organization,
+    OrganizationMembership,
+)
 from .predicates import body_roles
 
 
@@ -12,13 +22,44 @@ def bodies_for_navigation():
 
 
 def memberships_for_dashboard(user) -> dict:
+    body_memberships = list(
+        BodyMembership.objects.filter(user=user)
+        .select_related("body", "department")
+        .order_by("body__code", "role")
+    )
+    organization_memberships = list(
+        OrganizationMembership.objects.filter(user=user)
+        .select_related("organization")
+        .order_by("organization__name_kana", "organization__name")
+    )
+    admin_organization_ids = [
+        membership.organization_id
+        for membership in organization_memberships
+        if membership.role == OrganizationMembership.Role.ADMIN
+        and membership.status == OrganizationMembership.Status.ACTIVE
+    ]
+    administered_bodies = []
+    for membership in body_memberships:
+        if (
+            membership.role == BodyMembership.Role.BODY_ADMIN
+            and membership.body not in administered_bodies
+        ):
+            administered_bodies.append(membership.body)
     return {
-        "body_memberships": BodyMembership.objects.filter(user=user).select_related(
-            "body", "department"
-        ),
-        "organization_memberships": OrganizationMembership.objects.filter(
-            user=user
-        ).select_related("organization"),
+        "body_memberships": body_memberships,
+        "administered_bodies": administered_bodies,
+        "organization_memberships": organization_memberships,
+        "pending_requests": [
+            membership
+            for membership in organization_memberships
+            if membership.status == OrganizationMembership.Status.PENDING
+        ],
+        "requests_to_answer": OrganizationMembership.objects.filter(
+            organization_id__in=admin_organization_ids,
+            status=OrganizationMembership.Status.PENDING,
+        )
+        .select_related("organization", "user")
+        .order_by("created_at"),
     }
 
 
@@ -40,3 +81,119 @@ def departments_kept_by(user):
         if role == BodyMembership.Role.DEPARTMENT
     ]
     return departments.filter(Q(body_id__in=admin_bodies) | Q(pk__in=own))
+
+
+# --- Bodies ------------------------------------------------------------------------------
+
+
+def body_public(code) -> GovernmentBody:
+    """An active body by its code, for public pages."""
+    try:
+        return GovernmentBody.objects.active().select_related("parent").get(code=code)
+    except GovernmentBody.DoesNotExist:
+        raise Http404 from None
+
+
+def body_managed_by(user, code) -> GovernmentBody:
+    """A body whose staff the user manages. Any other body is a 404, so tenants stay unseen."""
+    try:
+        body = GovernmentBody.objects.get(code=code)
+    except GovernmentBody.DoesNotExist:
+        raise Http404 from None
+    if not user.has_perm("organizations.manage_body", body):
+        raise Http404
+    return body
+
+
+def body_staff(body):
+    return (
+        BodyMembership.objects.filter(body=body)
+        .select_related("user", "department")
+        .order_by("role", "department__name", "user__email")
+    )
+
+
+def body_membership_managed_by(user, body, pk) -> BodyMembership:
+    try:
+        return BodyMembership.objects.select_related("user", "body").get(pk=pk, body=body)
+    except (BodyMembership.DoesNotExist, ValueError):
+        raise Http404 from None
+
+
+# --- Partner organizations ---------------------------------------------------------------
+
+
+def _term_variants(term: str) -> set[str]:
+    """A search key and its katakana form, so さぽーと finds サポート and vice versa.
+
+    Organizations have no stored search key yet, so names are matched with icontains on the
+    normalized forms a person is likely to have typed when registering.
+    """
+    return {term, jaconv.hira2kata(term)}
+
+
+def organization_directory(*, query: str = "", kind: str = "", field: str = "",
+                           intermediary: bool = False):
+    """Public directory of partner organizations, filtered by name/furigana, kind and field."""
+    organizations = Organization.objects.order_by("name_kana", "name", "pk")
+    for term in search_terms(query):
+        condition = Q()
+        for variant in _term_variants(term):
+            condition |= (
+                Q(name__icontains=variant)
+                | Q(name_kana__icontains=variant)
+                | Q(name_en__icontains=variant)
+            )
+        organizations = organizations.filter(condition)
+    if kind:
+        organizations = organizations.filter(kind=kind)
+    if field:
+        # ``fields`` is a JSON list of codes; the quoted code matches whole items on any backend.
+        organizations = organizations.filter(fields__icontains=f'"{normalize(field)}"')
+    if intermediary:
+        organizations = organizations.filter(is_intermediary=True)
+    return organizations
+
+
+def organization_public(pk) -> Organization:
+    try:
+        return Organization.objects.select_related("prefecture").get(pk=pk)
+    except (Organization.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def organization_managed_by(user, pk, permission="organizations.change_organization"):
+    """An organization the user may manage; to anyone else it answers 404."""
+    organization = organization_public(pk)
+    if not user.has_perm(permission, organization):
+        raise Http404
+    return organization
+
+
+def organization_members(organization):
+    return (
+        organization.memberships.filter(status=OrganizationMembership.Status.ACTIVE)
+        .select_related("user")
+        .order_by("role", "user__display_name", "user__email")
+    )
+
+
+def organization_pending_requests(organization):
+    return (
+        organization.memberships.filter(status=OrganizationMembership.Status.PENDING)
+        .select_related("user")
+        .order_by("created_at")
+    )
+
+
+def organization_membership_of(user, organization):
+    if not user.is_authenticated:
+        return None
+    return OrganizationMembership.objects.filter(user=user, organization=organization).first()
+
+
+def organization_membership_in(organization, pk) -> OrganizationMembership:
+    try:
+        return organization.memberships.select_related("user").get(pk=pk)
+    except (OrganizationMembership.DoesNotExist, ValueError):
+        raise Http404 from None
