@@ -179,7 +179,7 @@ def filter_errors(form_errors) -> list[dict]:
 def list_projects(
     request, filters: Query[ProjectFilters], lang: Language | None = language_param()
 ):
-    """Projects bodies disclose, newest fiscal year first, then by body code.
+    """Projects bodies disclose, newest fiscal year first (then in order of entry).
 
     Takes the filters of the catalog page. An unknown body or a department outside the chosen
     body answers 422.
