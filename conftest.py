@@ -113,3 +113,12 @@ def _japanese_by_default():
     translation.activate("ja")
     yield
     translation.activate("ja")
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Cached counts and rate limits of one test must not leak into the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

@@ -7,6 +7,7 @@ from django.db import transaction
 
 from kyoso.core.audit import audit_record, diff_fields
 
+from .counting import bump_catalog_version
 from .models import CatalogProject
 
 EDITABLE_FIELDS = (
@@ -47,6 +48,7 @@ def project_create(*, actor, department, data: dict) -> CatalogProject:
         actor=actor, action="catalog.project.create", target=project,
         body_code=department.body.code, changes=diff_fields({}, _snapshot(project)),
     )
+    transaction.on_commit(bump_catalog_version)
     return project
 
 
@@ -77,6 +79,7 @@ def project_update(*, actor, project: CatalogProject, data: dict) -> CatalogProj
             actor=actor, action="catalog.project.update", target=project,
             body_code=project.body.code, changes=changes,
         )
+        transaction.on_commit(bump_catalog_version)
     return project
 
 
@@ -90,3 +93,4 @@ def project_delete(*, actor, project: CatalogProject) -> None:
         body_code=project.body.code, changes=diff_fields(_snapshot(project), {}),
     )
     project.delete()
+    transaction.on_commit(bump_catalog_version)

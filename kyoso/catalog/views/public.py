@@ -1,6 +1,5 @@
 """Public pages of the catalog: anyone may browse and search what bodies disclose."""
 
-from django.core.paginator import Paginator
 from django.db.models import Count
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
@@ -8,6 +7,7 @@ from django.views.decorators.http import require_GET
 from kyoso.core.fiscal import fiscal_year_of
 from kyoso.organizations.models import GovernmentBody
 
+from ..counting import CachedCountPaginator, count_key
 from ..filters import CatalogFilter
 from ..forms import fiscal_year_choices
 from ..selectors import catalog_project_for, catalog_projects_for
@@ -46,7 +46,13 @@ def home(request):
 @require_GET
 def project_list(request):
     project_filter = CatalogFilter(request.GET or None, queryset=catalog_projects_for(request.user))
-    paginator = Paginator(project_filter.qs, page_size_from(request))
+    # Anonymous visitors all see the same counts, which may therefore be shared (see counting).
+    key = None
+    if not request.user.is_authenticated and project_filter.is_bound and project_filter.is_valid():
+        key = count_key(request.GET.dict())
+    elif not request.user.is_authenticated and not project_filter.is_bound:
+        key = count_key({})
+    paginator = CachedCountPaginator(project_filter.qs, page_size_from(request), count_key=key)
     page = paginator.get_page(request.GET.get("page"))
     return render(
         request,
