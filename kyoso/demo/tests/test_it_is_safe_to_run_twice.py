@@ -1,0 +1,32 @@
+from io import StringIO
+
+from django.core.management import call_command
+
+from kyoso.accounts.models import User
+from kyoso.catalog.models import CatalogProject
+from kyoso.organizations.models import GovernmentBody, Organization
+
+
+def counts():
+    return (GovernmentBody.objects.count(), CatalogProject.objects.count(),
+            Organization.objects.count(), User.objects.count())
+
+
+def test_it_changes_nothing_when_the_demo_is_there_and_prints_the_logins(seeded):
+    before = counts()
+    out = StringIO()
+    call_command("seed_demo", stdout=out)
+    assert counts() == before
+    assert "already there" in out.getvalue()
+    assert "desk@kyoso.example" in out.getvalue()
+    assert "kyoso-demo-2026" in out.getvalue()
+
+
+def test_it_rebuilds_the_same_world_with_reset(seeded):
+    before = counts()
+    first_names = list(CatalogProject.objects.order_by("body__code", "code").values_list("name", flat=True)[:50])
+    call_command("seed_demo", "--reset", stdout=StringIO())
+    assert counts() == before
+    assert list(
+        CatalogProject.objects.order_by("body__code", "code").values_list("name", flat=True)[:50]
+    ) == first_names
