@@ -19,15 +19,17 @@ class UnicodeJSONRenderer(JSONRenderer):
     json_dumps_params = {"ensure_ascii": False}
 
 
-def requested_language(request) -> str | None:
-    """``?lang=`` when it names a language of the site; otherwise None (Accept-Language applies).
+def requested_language(request) -> str:
+    """``?lang=`` when it names a language of the site, else what the client prefers.
 
-    An unknown value is left to the operation's own parameter validation, which answers 422.
+    LocaleMiddleware answers Japanese for every path without a language prefix (the site keeps
+    Japanese at the root), so the API reads the language cookie and ``Accept-Language`` itself.
+    An unknown ``?lang=`` is left to the operation's own validation, which answers 422.
     """
     code = request.GET.get("lang")
     if code and code in dict(settings.LANGUAGES):
         return code
-    return None
+    return translation.get_language_from_request(request, check_path=False)
 
 
 def with_conventions(run):
@@ -40,14 +42,10 @@ def with_conventions(run):
     @wraps(run)
     def wrapper(request, *args, **kwargs):
         language = requested_language(request)
-        if language:
-            with translation.override(language):
-                request.LANGUAGE_CODE = language
-                response = run(request, *args, **kwargs)
-        else:
+        with translation.override(language):
+            request.LANGUAGE_CODE = language
             response = run(request, *args, **kwargs)
-            language = translation.get_language()
-        # LocaleMiddleware only sets this when missing; ?lang= must win over the header.
+        # LocaleMiddleware only sets this when missing; it would say Japanese.
         response.headers["Content-Language"] = language
         if request.method == "GET" and response.status_code == 200:
             if request.user.is_authenticated:
