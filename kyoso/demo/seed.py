@@ -109,11 +109,13 @@ def reset() -> None:
     codes = [SAGA.code, IBARAKI.code, *(spec.code for spec in SAGA_MUNICIPALITIES)]
     with transaction.atomic():
         User.objects.filter(email__in=[user.email for user in DEMO_USERS]).delete()
-        Organization.objects.filter(name__in=[spec.name for spec in org_world.ORGANIZATIONS]).delete()
+        names = [spec.name for spec in org_world.ORGANIZATIONS]
+        Organization.objects.filter(name__in=names).delete()
         CatalogProject.objects.filter(body__code__in=codes).delete()
         Department.objects.filter(body__code__in=codes).delete()
-        GovernmentBody.objects.filter(code__in=codes, kind=GovernmentBody.Kind.MUNICIPALITY).delete()
-        GovernmentBody.objects.filter(code__in=codes).delete()
+        bodies = GovernmentBody.objects.filter(code__in=codes)
+        bodies.filter(kind=GovernmentBody.Kind.MUNICIPALITY).delete()
+        bodies.delete()
 
 
 def _body(spec: BodySpec, *, kind: str, parent: GovernmentBody | None = None) -> GovernmentBody:

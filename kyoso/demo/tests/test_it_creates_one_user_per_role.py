@@ -24,9 +24,8 @@ def test_it_gives_every_role_its_membership(seeded):
 
 
 def test_it_activates_a_second_factor_for_staff_only(seeded):
-    with_totp = set(
-        Authenticator.objects.filter(type=Authenticator.Type.TOTP).values_list("user__email", flat=True)
-    )
+    totp = Authenticator.objects.filter(type=Authenticator.Type.TOTP)
+    with_totp = set(totp.values_list("user__email", flat=True))
     assert with_totp == STAFF_EMAILS
 
 

@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - one record a line reads better than wrapped Japanese strings
 """Saga Prefecture and its 20 municipalities with their real 全国地方公共団体コード, and Ibaraki.
 
 Departments follow the shape of a prefectural office (部局 → 課) and of a municipal office.
@@ -82,7 +83,7 @@ SAGA_MUNICIPALITIES: tuple[BodySpec, ...] = (
              ("竹崎カニ", "多良岳", "月の引力が見える町")),
 )
 
-W, C, E, CO, EN, D, I, A, T, CU, IN, HR, INF, AD = (
+W, C, E, CO, EN, D, IND, A, T, CU, IN, HR, INF, AD = (
     "welfare", "children", "education", "community", "environment", "disaster", "industry",
     "agriculture", "tourism", "culture", "international", "human_rights", "infrastructure",
     "administration",
@@ -123,12 +124,12 @@ SAGA_DEPARTMENTS: tuple[DepartmentSpec, ...] = (
     DepartmentSpec("健康福祉部", "生活衛生課", "Public Hygiene Division", (W, EN)),
     DepartmentSpec("男女参画・こども局", "こども家庭課", "Children and Families Division", (C,)),
     DepartmentSpec("男女参画・こども局", "こども未来課", "Children's Future Division", (C, E)),
-    DepartmentSpec("産業労働部", "産業政策課", "Industrial Policy Division", (I,)),
-    DepartmentSpec("産業労働部", "企業立地課", "Business Location Division", (I,)),
-    DepartmentSpec("産業労働部", "雇用労働課", "Employment and Labour Division", (I, W)),
-    DepartmentSpec("産業労働部", "ものづくり産業課", "Manufacturing Industry Division", (I,)),
-    DepartmentSpec("産業労働部", "流通・貿易課", "Distribution and Trade Division", (I, IN)),
-    DepartmentSpec("産業労働部", "産業人材課", "Industrial Human Resources Division", (I, E)),
+    DepartmentSpec("産業労働部", "産業政策課", "Industrial Policy Division", (IND,)),
+    DepartmentSpec("産業労働部", "企業立地課", "Business Location Division", (IND,)),
+    DepartmentSpec("産業労働部", "雇用労働課", "Employment and Labour Division", (IND, W)),
+    DepartmentSpec("産業労働部", "ものづくり産業課", "Manufacturing Industry Division", (IND,)),
+    DepartmentSpec("産業労働部", "流通・貿易課", "Distribution and Trade Division", (IND, IN)),
+    DepartmentSpec("産業労働部", "産業人材課", "Industrial Human Resources Division", (IND, E)),
     DepartmentSpec("農林水産部", "農政企画課", "Agricultural Policy Division", (A,)),
     DepartmentSpec("農林水産部", "園芸農産課", "Horticulture and Crops Division", (A,)),
     DepartmentSpec("農林水産部", "畜産課", "Livestock Division", (A,)),
@@ -154,7 +155,7 @@ IBARAKI_DEPARTMENTS: tuple[DepartmentSpec, ...] = (
     DepartmentSpec("福祉部", "子ども政策局少子化対策課", "Declining Birthrate Measures Division", (C,)),
     DepartmentSpec("営業戦略部", "観光戦略課", "Tourism Strategy Division", (T,)),
     DepartmentSpec("県民生活環境部", "環境政策課", "Environmental Policy Division", (EN,)),
-    DepartmentSpec("産業戦略部", "技術振興局科学技術振興課", "Science and Technology Division", (I, E)),
+    DepartmentSpec("産業戦略部", "技術振興局科学技術振興課", "Science and Technology Division", (IND, E)),
     DepartmentSpec("農林水産部", "農業政策課", "Agricultural Policy Division", (A,)),
 )
 
@@ -170,7 +171,7 @@ MUNICIPAL_DEPARTMENTS: tuple[DepartmentSpec, ...] = (
     DepartmentSpec("保健福祉部", "高齢者支援課", "Elderly Support Division", (W,)),
     DepartmentSpec("保健福祉部", "健康づくり課", "Health Promotion Division", (W,)),
     DepartmentSpec("経済部", "観光振興課", "Tourism Promotion Division", (T, CU)),
-    DepartmentSpec("経済部", "商工振興課", "Commerce and Industry Division", (I,)),
+    DepartmentSpec("経済部", "商工振興課", "Commerce and Industry Division", (IND,)),
     DepartmentSpec("経済部", "農林水産課", "Agriculture, Forestry and Fisheries Division", (A,)),
     DepartmentSpec("建設部", "建設課", "Construction Division", (INF,)),
     DepartmentSpec("教育委員会", "学校教育課", "School Education Division", (E, C)),

@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - one record a line reads better than wrapped Japanese strings
 """Partner organizations of every kind for the demo: CSOs, companies, universities, foundations…
 
 Names are fictional but shaped like real ones in Saga. 法人番号 are generated with a valid check

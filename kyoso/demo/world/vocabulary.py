@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - one record a line reads better than wrapped Japanese strings
 """Words that catalog projects are made of, per policy field, in Japanese and English.
 
 A project name is a topic plus a pattern (「子育て支援」+「推進事業」), sometimes with a place or a

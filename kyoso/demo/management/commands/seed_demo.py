@@ -19,7 +19,7 @@ def pad(text: str, columns: int) -> str:
 
 
 class Command(BaseCommand):
-    help = "Create the demo data (Saga Prefecture, its municipalities, partners and one user per role)."
+    help = "Create the demo data: Saga, its municipalities, partners and one user per role."
 
     def add_arguments(self, parser):
         parser.add_argument("--reset", action="store_true",
