@@ -1,0 +1,68 @@
+"""/api/v1/openapi.json is a complete OpenAPI document of every endpoint."""
+
+import pytest
+
+ENDPOINTS = {
+    "/api/v1/bodies": "PagedBodyOut",
+    "/api/v1/bodies/{code}": "BodyOut",
+    "/api/v1/bodies/{code}/departments": "PagedDepartmentOut",
+    "/api/v1/departments/{department_id}": "DepartmentOut",
+    "/api/v1/catalog/projects": "PagedProjectSummaryOut",
+    "/api/v1/catalog/projects/{project_id}": "ProjectOut",
+}
+
+
+@pytest.fixture
+def document(client, db):
+    response = client.get("/api/v1/openapi.json")
+    assert response.status_code == 200
+    return response.json()
+
+
+def parameters(document, path) -> dict:
+    return {param["name"]: param for param in document["paths"][path]["get"]["parameters"]}
+
+
+def test_it_documents_every_endpoint_with_its_response_schema(document):
+    assert document["info"]["title"] == "Kyoso API"
+    assert document["info"]["version"] == "1"
+    assert set(document["paths"]) == set(ENDPOINTS)
+    for path, schema_name in ENDPOINTS.items():
+        operation = document["paths"][path]["get"]
+        assert operation["summary"] and operation["description"] and operation["tags"], path
+        ok = operation["responses"]["200"]["content"]["application/json"]["schema"]
+        assert ok == {"$ref": f"#/components/schemas/{schema_name}"}, path
+        assert "404" in operation["responses"], path
+
+
+def test_it_documents_lists_as_count_next_previous_results(document):
+    schemas = document["components"]["schemas"]
+    for name in ("PagedBodyOut", "PagedDepartmentOut", "PagedProjectSummaryOut"):
+        assert set(schemas[name]["required"]) == {"count", "next", "previous", "results"}
+        assert schemas[name]["properties"]["results"]["type"] == "array"
+
+
+def test_it_documents_the_catalog_filters_and_limits(document):
+    params = parameters(document, "/api/v1/catalog/projects")
+    expected = {"q", "body", "department", "field", "fiscal_year", "open", "budget_min",
+                "budget_max", "page", "page_size", "lang"}
+    assert expected <= set(params)
+    assert all(param["in"] == "query" for param in params.values())
+    assert params["page_size"]["schema"]["maximum"] == 100
+    assert params["page_size"]["schema"]["default"] == 20
+    assert "422" in document["paths"]["/api/v1/catalog/projects"]["get"]["responses"]
+
+
+def test_it_documents_field_codes_as_an_enumeration(document):
+    field = document["components"]["schemas"]["PolicyField"]
+    assert "children" in field["enum"]
+
+
+def test_it_is_a_valid_openapi_document(document):
+    validator = pytest.importorskip("openapi_spec_validator")
+    validator.validate(document)
+
+
+@pytest.mark.django_db
+def test_it_serves_interactive_documentation(client):
+    assert client.get("/api/v1/docs").status_code == 200
