@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.core.exceptions import PermissionDenied
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -189,5 +189,27 @@ def _apply(result: ImportResult, *, actor, body, plans: list[RowPlan], dry_run: 
         return
     CatalogProject.objects.bulk_create(to_create, batch_size=BATCH_SIZE)
     if to_update:
-        fields = sorted(changed_fields | {"search_text", "updated_by", "updated_at"})
-        CatalogProject.objects.bulk_update(to_update, fields, batch_size=BATCH_SIZE)
+        _update_rows(to_update, sorted(changed_fields | {"search_text", "updated_by", "updated_at"}))
+
+
+def _update_rows(projects: list[CatalogProject], field_names: list[str]) -> None:
+    """One parameterised UPDATE per row, sent with executemany.
+
+    ``bulk_update`` builds a CASE expression per field over the whole batch, which SQLite
+    evaluates row by row: 2,000 changed rows took seconds. executemany sends the same short
+    statement with each row's values and keeps the import of a whole catalog under a second.
+    """
+    fields = [CatalogProject._meta.get_field(name) for name in field_names]
+    quote = connection.ops.quote_name
+    assignments = ", ".join(f"{quote(field.column)} = %s" for field in fields)
+    sql = (
+        f"UPDATE {quote(CatalogProject._meta.db_table)} SET {assignments} "  # noqa: S608 - names from the model
+        f"WHERE {quote(CatalogProject._meta.pk.column)} = %s"
+    )
+    params = [
+        [field.get_db_prep_save(getattr(project, field.attname), connection) for field in fields]
+        + [project.pk]
+        for project in projects
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, params)
