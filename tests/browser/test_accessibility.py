@@ -1,0 +1,130 @@
+"""Every page template, in Japanese and in English, has no WCAG 2.1 A/AA violation that axe-core
+can find — with the stylesheet applied, as a person sees it.
+
+Each screen says how to reach it: the URL, who is signed in, and what the person does first
+(e.g. submit a form with mistakes). A screen that redirects somewhere else fails, so that a
+page silently turning into the login page cannot pass for the page itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+
+from kyoso.organizations.models import BodyMembership
+from kyoso.organizations.tests.factories import StaffMembershipFactory
+
+from .helpers import log_in_with_form, path_of
+from .world import World, build_world
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@dataclass(frozen=True)
+class Screen:
+    path: Callable[[World], str]
+    # "officer": a department officer of the world's prefecture (signed in by cookie);
+    # "cso": a partner organization's admin; "new_staff": staff without a second factor, who
+    # signs in through the form and is sent to set one up.
+    user: str | None = None
+    # What the person does on the page before it is checked.
+    action: Callable | None = None
+    status: int = 200
+    # Where the browser must end up, if not at `path` (e.g. after a redirect that is the point).
+    lands_on: str | None = None
+
+
+def submit_bad_project(page):
+    form = page.locator("main form[method=post]")
+    form.locator("input[name=name]").fill("")
+    form.locator("input[name=fiscal_year]").fill("来年度")
+    form.locator("input[name=budget_yen]").fill("-5")
+    with page.expect_navigation():
+        form.locator("button[type=submit]").click()
+    assert page.locator(".error-summary").is_visible()
+
+
+def submit_bad_login(page):
+    form = page.locator("form:has(input[name=password])")
+    form.locator("input[name=login]").fill("nobody@example.jp")
+    form.locator("input[name=password]").fill("wrong password")
+    with page.expect_navigation():
+        form.locator("button[type=submit]").click()
+
+
+SCREENS: dict[str, Screen] = {
+    "home": Screen(lambda w: "/"),
+    "catalog_results": Screen(lambda w: "/catalog/?q=子育て"),
+    "catalog_filtered_page_2": Screen(
+        lambda w: f"/catalog/?q=子育て&body={w.prefecture.code}&fiscal_year={w.fiscal_year}"
+        "&open=on&page=2"
+    ),
+    "catalog_no_results": Screen(lambda w: "/catalog/?q=該当なしの語句"),
+    "catalog_invalid": Screen(lambda w: "/catalog/?budget_min=-1&fiscal_year=abc"),
+    "project_detail": Screen(lambda w: w.project.get_absolute_url()),
+    "project_detail_staff": Screen(lambda w: w.undisclosed.get_absolute_url(), user="officer"),
+    "body_list": Screen(lambda w: "/bodies/"),
+    "body_detail": Screen(lambda w: w.prefecture.get_absolute_url()),
+    "municipality_detail": Screen(lambda w: w.municipality.get_absolute_url()),
+    "organization_list": Screen(lambda w: "/organizations/"),
+    "organization_detail": Screen(lambda w: w.organizations[0].get_absolute_url()),
+    "login": Screen(lambda w: "/accounts/login/"),
+    "login_failed": Screen(lambda w: "/accounts/login/", action=submit_bad_login),
+    "signup": Screen(lambda w: "/accounts/signup/"),
+    "password_reset": Screen(lambda w: "/accounts/password/reset/"),
+    "totp_setup": Screen(
+        lambda w: "/accounts/login/", user="new_staff", lands_on="/accounts/2fa/totp/activate/"
+    ),
+    "dashboard": Screen(lambda w: "/accounts/me/", user="officer"),
+    "dashboard_partner": Screen(lambda w: "/accounts/me/", user="cso"),
+    "manage_list": Screen(lambda w: "/manage/catalog/", user="officer"),
+    "project_form_empty": Screen(lambda w: "/manage/catalog/new/", user="officer"),
+    "project_form_errors": Screen(
+        lambda w: "/manage/catalog/new/", user="officer", action=submit_bad_project
+    ),
+    "project_form_edit": Screen(
+        lambda w: f"/manage/catalog/{w.project.pk}/edit/", user="officer"
+    ),
+    "project_delete": Screen(lambda w: f"/manage/catalog/{w.project.pk}/delete/", user="officer"),
+    "forbidden_403": Screen(lambda w: "/manage/catalog/", user="cso", status=403),
+    "not_found_404": Screen(lambda w: "/catalog/999999/", status=404),
+}
+
+
+@pytest.fixture
+def world(prefecture, department):
+    return build_world(prefecture=prefecture, department=department)
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+@pytest.mark.parametrize("name", list(SCREENS))
+def test_it_has_no_wcag_violations(
+    name, language, world, department_officer, cso_member, page, sign_in, axe_check
+):
+    screen = SCREENS[name]
+    prefix = "" if language == "ja" else "/en"
+    path = prefix + screen.path(world)
+
+    if screen.user == "new_staff":
+        staff = StaffMembershipFactory(
+            body=world.prefecture, role=BodyMembership.Role.DEPARTMENT, second_factor=False
+        ).user
+        log_in_with_form(page, staff.email, prefix=prefix)
+    else:
+        if screen.user == "officer":
+            sign_in(department_officer)
+        elif screen.user == "cso":
+            sign_in(cso_member)
+        response = page.goto(path)
+        assert response.status == screen.status, f"{path} answered {response.status}"
+
+    if screen.action:
+        screen.action(page)
+    expected = prefix + screen.lands_on if screen.lands_on else path.split("?")[0]
+    assert path_of(page) == expected, f"expected {expected}, landed on {page.url}"
+    assert page.locator("html").get_attribute("lang") == language
+    assert page.locator("h1").count() == 1, "every page has exactly one main heading"
+    axe_check(page)
+
