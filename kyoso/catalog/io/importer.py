@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from kyoso.core.audit import audit_record
 from kyoso.organizations.models import Department, GovernmentBody
 
+from ..counting import bump_catalog_version
 from ..models import CatalogProject
 from .readers import FileError, check_size, read_sheet
 from .validation import Issue, RowPlan, department_key, validate_sheet
@@ -120,6 +121,9 @@ def catalog_import(
                 "departments_created": result.departments_created,
             },
         )
+        if result.created or result.updated:
+            # Cached public counts must not outlive the catalog they counted.
+            transaction.on_commit(bump_catalog_version)
     return result
 
 

@@ -68,9 +68,10 @@ def _fiscal_years(body) -> list[int]:
 @require_http_methods(["GET", "POST"])
 def import_catalog(request, code):
     body = _body_for(request.user, code, "catalog.import_catalog")
-    form = CatalogImportForm(request.POST or None, request.FILES or None)
+    posted = request.method == "POST"
+    form = CatalogImportForm(request.POST if posted else None, request.FILES if posted else None)
     result = None
-    if request.method == "POST" and form.is_valid():
+    if posted and form.is_valid():
         upload = form.cleaned_data["file"]
         result = catalog_import(
             actor=request.user, body=body, uploaded_file=upload, filename=upload.name,
