@@ -1,4 +1,7 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context
+from django.conf import settings
+from django.contrib.sites.requests import RequestSite
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
 
@@ -9,6 +12,18 @@ class AccountAdapter(DefaultAccountAdapter):
     def populate_username(self, request, user):
         # Users have no username; the e-mail address is the login.
         return None
+
+    def _site(self):
+        # Without django.contrib.sites allauth would greet people with the bare host name.
+        site = RequestSite(context.request)
+        site.name = settings.KYOSO_SITE_NAME
+        return site
+
+    def format_email_subject(self, subject: str) -> str:
+        return f"[{settings.KYOSO_SITE_NAME}] {subject}"
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        super().send_mail(template_prefix, email, {"current_site": self._site(), **context})
 
 
 class MFAAdapter(DefaultMFAAdapter):
