@@ -1,9 +1,10 @@
 """The columns of a catalog spreadsheet and the many ways bodies write their headers.
 
-Headers are compared after NFKC normalisation, lower-casing and removing spaces and punctuation,
-so ``予算額（千円）``, ``予算額 (千円)`` and ``予算額[千円]`` are one header. A bracketed remark such as
-``担当課(所属/課名)`` or ``事業内容(概要)`` is ignored when the header without it is known. The unit
-in a budget header (円, 千円, 万円, 百万円) decides how the column's plain numbers are read.
+Headers are compared after NFKC normalisation, lower-casing and removing spaces and
+punctuation, so ``予算額（千円）``, ``予算額 (千円)`` and ``予算額[千円]`` are one header.
+A bracketed remark such as ``担当課(所属/課名)`` or ``事業内容(概要)`` is ignored when the header
+without it is known. The unit in a budget header (円, 千円, 万円, 百万円) decides how the
+column's plain numbers are read.
 """
 
 from __future__ import annotations
@@ -25,51 +26,175 @@ class Column:
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("fiscal_year", "年度", _("Fiscal year"),
-           ("年度", "会計年度", "事業年度", "fiscalyear", "fy", "year"), required=True),
-    Column("code", "事業番号", _("Project number"),
-           ("事業番号", "事業コード", "番号", "no", "no.", "projectnumber", "code", "number")),
+    Column(
+        "fiscal_year",
+        "年度",
+        _("Fiscal year"),
+        ("年度", "会計年度", "事業年度", "fiscalyear", "fy", "year"),
+        required=True,
+    ),
+    Column(
+        "code",
+        "事業番号",
+        _("Project number"),
+        ("事業番号", "事業コード", "番号", "no", "no.", "projectnumber", "code", "number"),
+    ),
     Column("bureau", "部局", _("Bureau"), ("部局", "部局名", "部", "所管部局", "bureau")),
-    Column("department", "担当課", _("Department"),
-           ("担当課", "担当課名", "所属", "所属名", "課名", "担当部署", "所管課", "担当所属", "課",
-            "department", "division"), required=True),
-    Column("name", "事業名", _("Project name"),
-           ("事業名", "事業名称", "事業の名称", "projectname", "name"), required=True),
-    Column("name_en", "事業名（英語）", _("Project name in English"),
-           ("事業名英語", "英語事業名", "事業名英文", "projectnameinenglish", "englishname",
-            "name_en", "nameen")),
+    Column(
+        "department",
+        "担当課",
+        _("Department"),
+        (
+            "担当課",
+            "担当課名",
+            "所属",
+            "所属名",
+            "課名",
+            "担当部署",
+            "所管課",
+            "担当所属",
+            "課",
+            "department",
+            "division",
+        ),
+        required=True,
+    ),
+    Column(
+        "name",
+        "事業名",
+        _("Project name"),
+        ("事業名", "事業名称", "事業の名称", "projectname", "name"),
+        required=True,
+    ),
+    Column(
+        "name_en",
+        "事業名（英語）",
+        _("Project name in English"),
+        (
+            "事業名英語",
+            "英語事業名",
+            "事業名英文",
+            "projectnameinenglish",
+            "englishname",
+            "name_en",
+            "nameen",
+        ),
+    ),
     Column("purpose", "目的", _("Purpose"), ("目的", "事業目的", "事業の目的", "purpose")),
-    Column("content", "事業内容", _("Content"),
-           ("事業内容", "事業概要", "概要", "事業の内容", "事業の概要", "内容", "content",
-            "description")),
-    Column("budget", "予算額（円）", _("Budget"),
-           ("予算額", "予算", "事業費", "予算額円", "当初予算額", "予算額当初", "budget",
-            "budgetyen", "budget_yen")),
-    Column("implementation", "実施方法", _("Implementation"),
-           ("実施方法", "実施形態", "実施手法", "事業手法", "現在の実施方法", "実施主体",
-            "implementation")),
-    Column("beneficiaries", "対象者", _("Target beneficiaries"),
-           ("対象者", "対象", "受益者", "事業対象者", "targetbeneficiaries", "beneficiaries")),
-    Column("field", "分野", _("Field"),
-           ("分野", "政策分野", "事業分野", "施策分野", "field", "policyfield"), required=True),
-    Column("open_to_collaboration", "協働の可否", _("Open to collaboration"),
-           ("協働の可否", "協働可否", "協働", "協働の可能性", "提案受付", "提案の受付",
-            "opentocollaboration", "open")),
-    Column("collaboration_forms", "協働の形態", _("Forms of collaboration"),
-           ("協働の形態", "協働形態", "想定される協働の形態", "協働の手法", "formsofcollaboration",
-            "collaborationforms", "collaboration_forms")),
-    Column("contact", "連絡先", _("Contact"),
-           ("連絡先", "問い合わせ先", "問合せ先", "問合先", "お問い合わせ", "contact")),
-    Column("disclosed", "公開", _("Disclosed"), ("公開", "公開区分", "公開の可否", "disclosed",
-                                               "public")),
+    Column(
+        "content",
+        "事業内容",
+        _("Content"),
+        (
+            "事業内容",
+            "事業概要",
+            "概要",
+            "事業の内容",
+            "事業の概要",
+            "内容",
+            "content",
+            "description",
+        ),
+    ),
+    Column(
+        "budget",
+        "予算額（円）",
+        _("Budget"),
+        (
+            "予算額",
+            "予算",
+            "事業費",
+            "予算額円",
+            "当初予算額",
+            "予算額当初",
+            "budget",
+            "budgetyen",
+            "budget_yen",
+        ),
+    ),
+    Column(
+        "implementation",
+        "実施方法",
+        _("Implementation"),
+        (
+            "実施方法",
+            "実施形態",
+            "実施手法",
+            "事業手法",
+            "現在の実施方法",
+            "実施主体",
+            "implementation",
+        ),
+    ),
+    Column(
+        "beneficiaries",
+        "対象者",
+        _("Target beneficiaries"),
+        ("対象者", "対象", "受益者", "事業対象者", "targetbeneficiaries", "beneficiaries"),
+    ),
+    Column(
+        "field",
+        "分野",
+        _("Field"),
+        ("分野", "政策分野", "事業分野", "施策分野", "field", "policyfield"),
+        required=True,
+    ),
+    Column(
+        "open_to_collaboration",
+        "協働の可否",
+        _("Open to collaboration"),
+        (
+            "協働の可否",
+            "協働可否",
+            "協働",
+            "協働の可能性",
+            "提案受付",
+            "提案の受付",
+            "opentocollaboration",
+            "open",
+        ),
+    ),
+    Column(
+        "collaboration_forms",
+        "協働の形態",
+        _("Forms of collaboration"),
+        (
+            "協働の形態",
+            "協働形態",
+            "想定される協働の形態",
+            "協働の手法",
+            "formsofcollaboration",
+            "collaborationforms",
+            "collaboration_forms",
+        ),
+    ),
+    Column(
+        "contact",
+        "連絡先",
+        _("Contact"),
+        ("連絡先", "問い合わせ先", "問合せ先", "問合先", "お問い合わせ", "contact"),
+    ),
+    Column(
+        "disclosed",
+        "公開",
+        _("Disclosed"),
+        ("公開", "公開区分", "公開の可否", "disclosed", "public"),
+    ),
 )
 
 COLUMNS_BY_KEY = {column.key: column for column in COLUMNS}
 REQUIRED_KEYS = tuple(column.key for column in COLUMNS if column.required)
 
 # Units a budget header or cell may carry, longest first so that 百万円 wins over 円.
-UNITS = (("百万円", 1_000_000), ("千円", 1_000), ("万円", 10_000), ("円", 1),
-         ("millionyen", 1_000_000), ("thousandyen", 1_000), ("yen", 1))
+UNITS = (
+    ("百万円", 1_000_000),
+    ("千円", 1_000),
+    ("万円", 10_000),
+    ("円", 1),
+    ("millionyen", 1_000_000),
+    ("thousandyen", 1_000),
+    ("yen", 1),
+)
 
 _BRACKETED = re.compile(r"\([^)]*\)|\[[^]]*\]|【[^】]*】|〔[^〕]*〕|<[^>]*>|〈[^〉]*〉")
 _PUNCTUATION = re.compile(r"[\s()\[\]【】〔〕<>〈〉「」『』:：*※・/／\-_.,、。'\"]+")

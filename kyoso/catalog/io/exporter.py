@@ -30,8 +30,8 @@ def projects_for_export(body, *, user=None, fiscal_year: int | None = None):
 
     ``user=None`` is the system (a management command): everything of the body.
     """
-    queryset = CatalogProject.objects.all() if user is None else CatalogProject.objects.visible_to(
-        user
+    queryset = (
+        CatalogProject.objects.all() if user is None else CatalogProject.objects.visible_to(user)
     )
     queryset = queryset.filter(body=body).select_related("department")
     if fiscal_year is not None:

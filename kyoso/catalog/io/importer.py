@@ -51,8 +51,12 @@ class ImportResult:
     def summary(self) -> dict:
         """What a page shows after the import (JSON-safe, so it survives a redirect)."""
         return {
-            "filename": self.filename, "dry_run": self.dry_run, "rows": self.rows,
-            "created": self.created, "updated": self.updated, "unchanged": self.unchanged,
+            "filename": self.filename,
+            "dry_run": self.dry_run,
+            "rows": self.rows,
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
             "departments_created": self.departments_created,
             "ignored_columns": self.ignored_columns,
         }
@@ -107,17 +111,29 @@ def catalog_import(
     except IntegrityError:
         result.created = result.updated = result.unchanged = 0
         result.departments_created = []
-        result.errors.append(Issue(None, "", _(
-            "The catalog changed while the file was being imported. Nothing was imported; "
-            "please try again."
-        )))
+        result.errors.append(
+            Issue(
+                None,
+                "",
+                _(
+                    "The catalog changed while the file was being imported. Nothing was imported; "
+                    "please try again."
+                ),
+            )
+        )
         return result
     if not dry_run:
         audit_record(
-            actor=actor, action="catalog.import", target=body, body_code=body.code,
+            actor=actor,
+            action="catalog.import",
+            target=body,
+            body_code=body.code,
             changes={
-                "file": result.filename, "rows": result.rows, "created": result.created,
-                "updated": result.updated, "unchanged": result.unchanged,
+                "file": result.filename,
+                "rows": result.rows,
+                "created": result.created,
+                "updated": result.updated,
+                "unchanged": result.unchanged,
                 "departments_created": result.departments_created,
             },
         )
@@ -151,12 +167,16 @@ def _departments(body, plans: list[RowPlan], *, dry_run: bool) -> tuple[dict, li
 def _apply(result: ImportResult, *, actor, body, plans: list[RowPlan], dry_run: bool) -> None:
     departments, result.departments_created = _departments(body, plans, dry_run=dry_run)
     years = {plan.data["fiscal_year"] for plan in plans if plan.key}
-    existing = {
-        (project.fiscal_year, project.code): project
-        for project in CatalogProject.objects.filter(body=body, fiscal_year__in=years).exclude(
-            code=""
-        )
-    } if years else {}
+    existing = (
+        {
+            (project.fiscal_year, project.code): project
+            for project in CatalogProject.objects.filter(body=body, fiscal_year__in=years).exclude(
+                code=""
+            )
+        }
+        if years
+        else {}
+    )
     now = timezone.now()
     actor_id = actor.pk if actor is not None else None
     to_create: list[CatalogProject] = []
@@ -172,9 +192,7 @@ def _apply(result: ImportResult, *, actor, body, plans: list[RowPlan], dry_run: 
             project.search_text = project.build_search_text(department_name=department.name)
             to_create.append(project)
             continue
-        changes = {
-            name for name, value in plan.data.items() if getattr(project, name) != value
-        }
+        changes = {name for name, value in plan.data.items() if getattr(project, name) != value}
         if project.department_id != department.pk:
             changes.add("department")
         if not changes:
@@ -193,7 +211,9 @@ def _apply(result: ImportResult, *, actor, body, plans: list[RowPlan], dry_run: 
         return
     CatalogProject.objects.bulk_create(to_create, batch_size=BATCH_SIZE)
     if to_update:
-        _update_rows(to_update, sorted(changed_fields | {"search_text", "updated_by", "updated_at"}))
+        _update_rows(
+            to_update, sorted(changed_fields | {"search_text", "updated_by", "updated_at"})
+        )
 
 
 def _update_rows(projects: list[CatalogProject], field_names: list[str]) -> None:

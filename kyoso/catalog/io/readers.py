@@ -56,7 +56,10 @@ def check_size(size: int | None) -> None:
 
 def _wrong_type() -> FileError:
     return FileError(
-        _("This is not a CSV or Excel (.xlsx) file. Save the catalog as CSV or .xlsx and try again.")
+        _(
+            "This is not a CSV or Excel (.xlsx) file. "
+            "Save the catalog as CSV or .xlsx and try again."
+        )
     )
 
 
@@ -104,8 +107,11 @@ def _read_text(data: bytes) -> Sheet:
     first_line = text.split("\n", 1)[0]
     delimiter = "\t" if first_line.count("\t") > first_line.count(",") else ","
     try:
-        records = list(_limited(enumerate(csv.reader(io.StringIO(text, newline=""),
-                                                     delimiter=delimiter), start=1)))
+        records = list(
+            _limited(
+                enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), start=1)
+            )
+        )
     except csv.Error:
         raise _wrong_type() from None
     return _sheet("csv", records, encoding)
@@ -128,15 +134,21 @@ def _read_xlsx(data: bytes) -> Sheet:
         raise FileError(_("The Excel file could not be read. It may be damaged.")) from None
     try:
         sheet = next(
-            (ws for ws in workbook.worksheets if getattr(ws, "sheet_state", "visible") == "visible"),
+            (
+                ws
+                for ws in workbook.worksheets
+                if getattr(ws, "sheet_state", "visible") == "visible"
+            ),
             None,
         )
         if sheet is None:
             raise FileError(_("The file is empty."))
         try:
-            records = list(_limited(enumerate(
-                (list(row) for row in sheet.iter_rows(values_only=True)), start=1
-            )))
+            records = list(
+                _limited(
+                    enumerate((list(row) for row in sheet.iter_rows(values_only=True)), start=1)
+                )
+            )
         except FileError:
             raise
         except Exception:

@@ -6,8 +6,21 @@ import csv
 import io
 
 STANDARD_HEADERS = [
-    "年度", "事業番号", "部局", "担当課", "事業名", "事業名（英語）", "目的", "事業内容",
-    "予算額（千円）", "実施方法", "対象者", "分野", "協働の可否", "協働の形態", "連絡先",
+    "年度",
+    "事業番号",
+    "部局",
+    "担当課",
+    "事業名",
+    "事業名（英語）",
+    "目的",
+    "事業内容",
+    "予算額（千円）",
+    "実施方法",
+    "対象者",
+    "分野",
+    "協働の可否",
+    "協働の形態",
+    "連絡先",
 ]
 
 FIELDS = ["子育て", "福祉", "環境", "まちづくり", "観光", "国際交流", "防災", "教育"]
@@ -40,8 +53,13 @@ def sample_rows(count: int, **kwargs) -> list[list]:
     return [sample_row(n, **kwargs) for n in range(1, count + 1)]
 
 
-def csv_bytes(rows: list[list], headers: list | None = None, *, encoding: str = "utf-8-sig",
-              delimiter: str = ",") -> bytes:
+def csv_bytes(
+    rows: list[list],
+    headers: list | None = None,
+    *,
+    encoding: str = "utf-8-sig",
+    delimiter: str = ",",
+) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n", delimiter=delimiter)
     writer.writerow(STANDARD_HEADERS if headers is None else headers)
@@ -49,8 +67,9 @@ def csv_bytes(rows: list[list], headers: list | None = None, *, encoding: str = 
     return buffer.getvalue().encode(encoding)
 
 
-def xlsx_bytes(rows: list[list], headers: list | None = None, *, title_rows: list | None = None
-               ) -> bytes:
+def xlsx_bytes(
+    rows: list[list], headers: list | None = None, *, title_rows: list | None = None
+) -> bytes:
     """An XLSX workbook; ``title_rows`` are written above the header, as bodies often do."""
     from openpyxl import Workbook
 

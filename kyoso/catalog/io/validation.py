@@ -80,14 +80,25 @@ BLANK_DEFAULTS = {
 
 def header_issues(headers: HeaderMap) -> list[Issue]:
     issues = [
-        Issue(None, str(column.label), _("The required column “%(header)s” is missing.")
-              % {"header": column.header})
+        Issue(
+            None,
+            str(column.label),
+            _("The required column “%(header)s” is missing.") % {"header": column.header},
+        )
         for column in headers.missing_required()
     ]
     for _key, first, second in headers.duplicates:
-        issues.append(Issue(None, second, _("The columns “%(first)s” and “%(second)s” hold the "
-                                            "same item. Keep only one of them.")
-                            % {"first": first, "second": second}))
+        issues.append(
+            Issue(
+                None,
+                second,
+                _(
+                    "The columns “%(first)s” and “%(second)s” hold the "
+                    "same item. Keep only one of them."
+                )
+                % {"first": first, "second": second},
+            )
+        )
     return issues
 
 
@@ -128,13 +139,21 @@ def validate_sheet(sheet: Sheet) -> tuple[HeaderMap, list[RowPlan], list[Issue]]
         key = plan.key
         if key is not None:
             if key in first_line_of:
-                issues.append(Issue(
-                    line, headers.header_of("code"),
-                    _("The project number %(code)s appears twice for %(year)s "
-                      "(first on line %(first)s).")
-                    % {"code": key[1], "year": format_fiscal_year(key[0]),
-                       "first": first_line_of[key]},
-                ))
+                issues.append(
+                    Issue(
+                        line,
+                        headers.header_of("code"),
+                        _(
+                            "The project number %(code)s appears twice for %(year)s "
+                            "(first on line %(first)s)."
+                        )
+                        % {
+                            "code": key[1],
+                            "year": format_fiscal_year(key[0]),
+                            "first": first_line_of[key],
+                        },
+                    )
+                )
                 continue
             first_line_of[key] = line
         plans.append(plan)

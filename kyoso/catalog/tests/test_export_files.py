@@ -14,9 +14,23 @@ from kyoso.catalog.tests.factories import CatalogProjectFactory
 
 pytestmark = pytest.mark.django_db
 
-COMPARED = ("fiscal_year", "code", "department_id", "name", "name_en", "purpose", "content",
-            "budget_yen", "implementation", "beneficiaries", "field", "open_to_collaboration",
-            "collaboration_forms", "contact", "disclosed")
+COMPARED = (
+    "fiscal_year",
+    "code",
+    "department_id",
+    "name",
+    "name_en",
+    "purpose",
+    "content",
+    "budget_yen",
+    "implementation",
+    "beneficiaries",
+    "field",
+    "open_to_collaboration",
+    "collaboration_forms",
+    "contact",
+    "disclosed",
+)
 
 
 def csv_text(projects) -> str:
@@ -28,8 +42,14 @@ def snapshot(body):
 
 
 def test_it_writes_csv_with_bom_crlf_and_japanese_headers(department):
-    CatalogProjectFactory(department=department, code="101", name="子育て支援", budget_yen=1_234_000,
-                          collaboration_forms=["outsourcing", "co_hosting"], field="children")
+    CatalogProjectFactory(
+        department=department,
+        code="101",
+        name="子育て支援",
+        budget_yen=1_234_000,
+        collaboration_forms=["outsourcing", "co_hosting"],
+        field="children",
+    )
 
     text = csv_text(projects_for_export(department.body))
 
@@ -42,8 +62,9 @@ def test_it_writes_csv_with_bom_crlf_and_japanese_headers(department):
     assert row["年度"] == "2025"
 
 
-@pytest.mark.parametrize("name", ["=HYPERLINK(\"http://x\")", "+1", "-1+2", "@SUM(A1)", "\tTAB",
-                                  "＝全角の式", "＋全角"])
+@pytest.mark.parametrize(
+    "name", ['=HYPERLINK("http://x")', "+1", "-1+2", "@SUM(A1)", "\tTAB", "＝全角の式", "＋全角"]
+)
 def test_it_defuses_formulas_in_csv(department, name):
     CatalogProjectFactory(department=department, name=name)
 
@@ -85,7 +106,9 @@ def test_it_filters_by_fiscal_year(department):
     assert names == ["今年度"]
 
 
-def test_it_includes_undisclosed_projects_only_for_members(department, department_officer, outsider):
+def test_it_includes_undisclosed_projects_only_for_members(
+    department, department_officer, outsider
+):
     CatalogProjectFactory(department=department, name="非公開の事業", disclosed=False)
     CatalogProjectFactory(department=department, name="公開の事業")
 
@@ -94,13 +117,29 @@ def test_it_includes_undisclosed_projects_only_for_members(department, departmen
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
-def test_it_round_trips_export_then_import_unchanged(body_admin, prefecture, department,
-                                                      other_department, fmt):
-    CatalogProjectFactory(department=department, code="1", name="=危険な名前", budget_yen=None,
-                          purpose="複数行の\n目的", collaboration_forms=["subsidy", "joint_committee"],
-                          implementation="mixed", field="international", open_to_collaboration=False)
-    CatalogProjectFactory(department=other_department, code="2", name="観光振興", disclosed=False,
-                          budget_yen=123_456_789, field="tourism", name_en="Tourism")
+def test_it_round_trips_export_then_import_unchanged(
+    body_admin, prefecture, department, other_department, fmt
+):
+    CatalogProjectFactory(
+        department=department,
+        code="1",
+        name="=危険な名前",
+        budget_yen=None,
+        purpose="複数行の\n目的",
+        collaboration_forms=["subsidy", "joint_committee"],
+        implementation="mixed",
+        field="international",
+        open_to_collaboration=False,
+    )
+    CatalogProjectFactory(
+        department=other_department,
+        code="2",
+        name="観光振興",
+        disclosed=False,
+        budget_yen=123_456_789,
+        field="tourism",
+        name_en="Tourism",
+    )
     CatalogProjectFactory(department=other_department, code="3", fiscal_year=2024, field="culture")
     before = snapshot(prefecture)
     projects = projects_for_export(prefecture)
@@ -111,8 +150,9 @@ def test_it_round_trips_export_then_import_unchanged(body_admin, prefecture, dep
         write_xlsx(projects, buffer)
         data = buffer.getvalue()
 
-    result = catalog_import(actor=body_admin, body=prefecture,
-                            uploaded_file=SimpleUploadedFile(f"export.{fmt}", data))
+    result = catalog_import(
+        actor=body_admin, body=prefecture, uploaded_file=SimpleUploadedFile(f"export.{fmt}", data)
+    )
 
     assert result.ok, result.errors
     assert (result.created, result.updated, result.unchanged) == (0, 0, 3)

@@ -71,7 +71,9 @@ def test_it_reports_an_unknown_field_and_form(body_admin, prefecture, department
 
 
 def test_it_reports_missing_required_columns(body_admin, prefecture, department):
-    result = run(body_admin, prefecture, csv_bytes([["2025", "事業1", "1"]], ["年度", "事業名", "予算額"]))
+    result = run(
+        body_admin, prefecture, csv_bytes([["2025", "事業1", "1"]], ["年度", "事業名", "予算額"])
+    )
 
     assert not result.ok
     messages = " ".join(error.message for error in result.errors)
@@ -223,7 +225,8 @@ def test_it_reports_errors_in_japanese_by_default(body_admin, prefecture, depart
     rows = [["2025", "1", "こども家庭課", "事業1", "-5", "子育て", ""]]
     with translation.override("ja"):
         result = catalog_import(
-            actor=body_admin, body=prefecture,
+            actor=body_admin,
+            body=prefecture,
             uploaded_file=SimpleUploadedFile("c.csv", csv_bytes(rows, HEADERS)),
         )
 

@@ -13,9 +13,21 @@ from kyoso.organizations.models import Department
 pytestmark = pytest.mark.django_db
 
 ROW = [
-    "令和7年度", "１０１", "健康福祉部", "こども家庭課", "子育てサポート事業", "Child-rearing support",
-    "子育て世帯の孤立を防ぐ", "相談窓口と交流の場を運営する", "１，２３４", "委託", "子育て世帯",
-    "子育て", "○", "委託・補助、共催", "0952-25-7000",
+    "令和7年度",
+    "１０１",
+    "健康福祉部",
+    "こども家庭課",
+    "子育てサポート事業",
+    "Child-rearing support",
+    "子育て世帯の孤立を防ぐ",
+    "相談窓口と交流の場を運営する",
+    "１，２３４",
+    "委託",
+    "子育て世帯",
+    "子育て",
+    "○",
+    "委託・補助、共催",
+    "0952-25-7000",
 ]
 
 
@@ -57,8 +69,23 @@ def test_it_imports_a_cp932_csv_saved_by_japanese_excel(body_admin, prefecture, 
 def test_it_imports_an_xlsx_workbook_with_a_title_row_above_the_header(
     body_admin, prefecture, department
 ):
-    row = [2025, 101, "健康福祉部", "こども家庭課", "子育てサポート事業", "", "", "", 1234.0, "直営",
-           "", "子ども・子育て", "可", "", ""]
+    row = [
+        2025,
+        101,
+        "健康福祉部",
+        "こども家庭課",
+        "子育てサポート事業",
+        "",
+        "",
+        "",
+        1234.0,
+        "直営",
+        "",
+        "子ども・子育て",
+        "可",
+        "",
+        "",
+    ]
     data = xlsx_bytes([row], title_rows=[["令和7年度 事業一覧（佐賀県）"], []])
 
     result = run(body_admin, prefecture, data, "catalog.xlsx")
@@ -80,15 +107,37 @@ def test_it_reads_units_in_cells_and_yen_headers(body_admin, prefecture, departm
 
     assert result.ok, result.errors
     budgets = dict(CatalogProject.objects.values_list("name", "budget_yen"))
-    assert budgets == {"円の事業": 12_345, "千円の事業": 1_234_000, "未定の事業": None,
-                       "空欄の事業": None}
+    assert budgets == {
+        "円の事業": 12_345,
+        "千円の事業": 1_234_000,
+        "未定の事業": None,
+        "空欄の事業": None,
+    }
 
 
 def test_it_creates_unknown_departments_with_their_bureau_and_reports_them(
     body_admin, prefecture, department
 ):
-    rows = [ROW, ["2025", "", "農林水産部", "農政企画課", "新規就農支援", "", "", "", "500", "補助", "",
-                  "農業", "可", "", ""]]
+    rows = [
+        ROW,
+        [
+            "2025",
+            "",
+            "農林水産部",
+            "農政企画課",
+            "新規就農支援",
+            "",
+            "",
+            "",
+            "500",
+            "補助",
+            "",
+            "農業",
+            "可",
+            "",
+            "",
+        ],
+    ]
 
     result = run(body_admin, prefecture, csv_bytes(rows), "catalog.csv")
 
@@ -147,7 +196,14 @@ def test_it_only_counts_on_a_dry_run(body_admin, prefecture, department):
 
 
 def test_it_accepts_english_headers(body_admin, prefecture, department):
-    headers = ["Fiscal year", "Project number", "Department", "Project name", "Budget (yen)", "Field"]
+    headers = [
+        "Fiscal year",
+        "Project number",
+        "Department",
+        "Project name",
+        "Budget (yen)",
+        "Field",
+    ]
     rows = [["FY2025", "A-1", "こども家庭課", "English header project", "1000", "Environment"]]
 
     result = run(body_admin, prefecture, csv_bytes(rows, headers), "catalog.csv")

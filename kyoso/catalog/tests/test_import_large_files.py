@@ -1,4 +1,4 @@
-"""Whole catalogs of a prefecture (thousands of rows) import quickly, in a fixed number of queries."""
+"""Whole catalogs (thousands of rows) import quickly, in a fixed number of queries."""
 
 import time
 

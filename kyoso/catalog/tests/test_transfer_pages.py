@@ -47,8 +47,13 @@ def test_it_shows_the_import_page_to_the_body_admin(client, body_admin, prefectu
 
 @pytest.mark.parametrize(
     ("persona", "status"),
-    [("department_officer", 403), ("desk_coordinator", 403), ("other_body_admin", 404),
-     ("cso_member", 404), ("outsider", 404)],
+    [
+        ("department_officer", 403),
+        ("desk_coordinator", 403),
+        ("other_body_admin", 404),
+        ("cso_member", 404),
+        ("outsider", 404),
+    ],
 )
 def test_it_keeps_the_import_page_from_everyone_else(client, request, prefecture, persona, status):
     client.force_login(request.getfixturevalue(persona))

@@ -37,7 +37,8 @@ class CatalogImportForm(forms.Form):
     file = forms.FileField(
         label=gettext_lazy("Catalog file (CSV or Excel .xlsx)"),
         help_text=gettext_lazy(
-            "Headers in the first rows, one project per row. See the list of accepted columns below."
+            "Headers in the first rows, one project per row. "
+            "See the list of accepted columns below."
         ),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx,.txt"}),
     )
@@ -60,7 +61,9 @@ def _body_for(user, code: str, permission: str) -> GovernmentBody:
 def _fiscal_years(body) -> list[int]:
     return list(
         CatalogProject.objects.filter(body=body)
-        .order_by("-fiscal_year").values_list("fiscal_year", flat=True).distinct()
+        .order_by("-fiscal_year")
+        .values_list("fiscal_year", flat=True)
+        .distinct()
     )
 
 
@@ -74,7 +77,10 @@ def import_catalog(request, code):
     if posted and form.is_valid():
         upload = form.cleaned_data["file"]
         result = catalog_import(
-            actor=request.user, body=body, uploaded_file=upload, filename=upload.name,
+            actor=request.user,
+            body=body,
+            uploaded_file=upload,
+            filename=upload.name,
             dry_run=form.cleaned_data["dry_run"],
         )
         if result.ok and not result.dry_run:

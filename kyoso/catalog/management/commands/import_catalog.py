@@ -19,11 +19,17 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("body_code", help="local government code of the body, e.g. 410004")
         parser.add_argument("file", help="path of the .csv or .xlsx file")
-        parser.add_argument("--dry-run", action="store_true",
-                            help="check the file and print the counts without importing")
-        parser.add_argument("--actor", metavar="EMAIL",
-                            help="import as this user (who must administer the body); "
-                                 "without it the import is recorded as done by the system")
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="check the file and print the counts without importing",
+        )
+        parser.add_argument(
+            "--actor",
+            metavar="EMAIL",
+            help="import as this user (who must administer the body); "
+            "without it the import is recorded as done by the system",
+        )
 
     def handle(self, *args, **options):
         try:
@@ -43,7 +49,9 @@ class Command(BaseCommand):
         except FileNotFoundError:
             raise CommandError(f"No such file: {options['file']}") from None
         except PermissionDenied:
-            raise CommandError(f"{options['actor']} may not import the catalog of {body}.") from None
+            raise CommandError(
+                f"{options['actor']} may not import the catalog of {body}."
+            ) from None
         if not result.ok:
             for error in result.errors:
                 self.stderr.write(f"{error.line or '-'}\t{error.column or '-'}\t{error.message}")
