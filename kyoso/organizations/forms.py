@@ -25,6 +25,18 @@ class OrganizationForm(forms.ModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    # Longer than 13 so that a number typed with hyphens or spaces reaches the cleaning below.
+    corporate_number = forms.CharField(
+        label=Organization._meta.get_field("corporate_number").verbose_name,
+        max_length=30, required=False,
+        help_text=_(
+            "13 digits, as on the National Tax Agency's site. Leave empty if you have none."
+        ),
+    )
+    website = forms.URLField(
+        label=Organization._meta.get_field("website").verbose_name, required=False,
+        assume_scheme="https",
+    )
 
     class Meta:
         model = Organization
@@ -52,9 +64,6 @@ class OrganizationForm(forms.ModelForm):
         }
         help_texts = {
             "name_kana": _("In hiragana, e.g. さがけんきょうどうねっと."),
-            "corporate_number": _(
-                "13 digits, as on the National Tax Agency's site. Leave empty if you have none."
-            ),
             "is_intermediary": _(
                 "Tick if you support other civil-society organizations "
                 "(e.g. a CSO activity support centre)."
