@@ -34,9 +34,11 @@ def totp_code(secret: str, *, step: int = 0) -> str:
     return format_hotp_value(hotp_value(secret, counter))
 
 
-def log_in_with_form(page, email: str, password: str = PASSWORD, *, prefix: str = "") -> None:
+def log_in_with_form(
+    page, email: str, password: str = PASSWORD, *, prefix: str = "", next: str = ""
+) -> None:
     """Fill the e-mail and password form and submit it; ``prefix="/en"`` for English."""
-    page.goto(f"{prefix}/accounts/login/")
+    page.goto(f"{prefix}/accounts/login/" + (f"?next={next}" if next else ""))
     form = page.locator("form:has(input[name=password])")
     form.locator("input[name=login]").fill(email)
     form.locator("input[name=password]").fill(password)

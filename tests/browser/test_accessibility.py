@@ -16,7 +16,7 @@ import pytest
 from kyoso.organizations.models import BodyMembership
 from kyoso.organizations.tests.factories import StaffMembershipFactory
 
-from .helpers import log_in_with_form, path_of
+from .helpers import PASSWORD, log_in_with_form, path_of
 from .world import World, build_world
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -26,8 +26,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 class Screen:
     path: Callable[[World], str]
     # "officer": a department officer of the world's prefecture (signed in by cookie);
-    # "cso": a partner organization's admin; "new_staff": staff without a second factor, who
-    # signs in through the form and is sent to set one up.
+    # "cso": a partner organization's admin (signed in by cookie); "officer_form": the officer
+    # signing in through the form (and so asked for the code); "new_staff": staff without a
+    # second factor, who signs in through the form and is sent to set one up.
     user: str | None = None
     # What the person does on the page before it is checked.
     action: Callable | None = None
@@ -44,6 +45,15 @@ def submit_bad_project(page):
     with page.expect_navigation():
         form.locator("button[type=submit]").click()
     assert page.locator(".error-summary").is_visible()
+
+
+def confirm_password_if_asked(page):
+    """allauth asks for the password again before an authenticator is added."""
+    if path_of(page).endswith("/accounts/reauthenticate/"):
+        form = page.locator("form:has(input[name=password])")
+        form.locator("input[name=password]").fill(PASSWORD)
+        with page.expect_navigation():
+            form.locator("button[type=submit]").click()
 
 
 def submit_bad_login(page):
@@ -74,9 +84,18 @@ SCREENS: dict[str, Screen] = {
     "login_failed": Screen(lambda w: "/accounts/login/", action=submit_bad_login),
     "signup": Screen(lambda w: "/accounts/signup/"),
     "password_reset": Screen(lambda w: "/accounts/password/reset/"),
-    "totp_setup": Screen(
-        lambda w: "/accounts/login/", user="new_staff", lands_on="/accounts/2fa/totp/activate/"
+    "reauthenticate": Screen(
+        lambda w: "/accounts/2fa/totp/activate/", user="cso", lands_on="/accounts/reauthenticate/"
     ),
+    "totp_setup": Screen(
+        lambda w: "/accounts/login/", user="new_staff", action=confirm_password_if_asked,
+        lands_on="/accounts/2fa/totp/activate/",
+    ),
+    "totp_code_at_login": Screen(
+        lambda w: "/accounts/login/", user="officer_form", lands_on="/accounts/2fa/authenticate/"
+    ),
+    "two_factor_overview": Screen(lambda w: "/accounts/2fa/", user="officer"),
+    "password_change": Screen(lambda w: "/accounts/password/change/", user="officer"),
     "dashboard": Screen(lambda w: "/accounts/me/", user="officer"),
     "dashboard_partner": Screen(lambda w: "/accounts/me/", user="cso"),
     "manage_list": Screen(lambda w: "/manage/catalog/", user="officer"),
@@ -111,7 +130,10 @@ def test_it_has_no_wcag_violations(
         staff = StaffMembershipFactory(
             body=world.prefecture, role=BodyMembership.Role.DEPARTMENT, second_factor=False
         ).user
-        log_in_with_form(page, staff.email, prefix=prefix)
+        # Coming from a page of the site, as people do (see the report on LOGIN_REDIRECT_URL).
+        log_in_with_form(page, staff.email, prefix=prefix, next=f"{prefix}/accounts/me/")
+    elif screen.user == "officer_form":
+        log_in_with_form(page, department_officer.email, prefix=prefix)
     else:
         if screen.user == "officer":
             sign_in(department_officer)
