@@ -218,3 +218,27 @@ def test_it_lists_columns_it_does_not_read(body_admin, prefecture, department):
 
     assert result.ok
     assert result.ignored_columns == ["備考"]
+
+
+def test_it_imports_excel_unicode_text_saved_as_utf16_with_tabs(body_admin, prefecture, department):
+    data = csv_bytes([ROW], encoding="utf-16", delimiter="\t")
+
+    result = run(body_admin, prefecture, data, "catalog.txt")
+
+    assert result.ok, result.errors
+    assert CatalogProject.objects.get().budget_yen == 1_234_000
+
+
+def test_it_drops_the_apostrophe_the_export_puts_before_formulas(
+    body_admin, prefecture, department
+):
+    headers = ["年度", "担当課", "事業名", "分野"]
+    rows = [
+        ["2025", "こども家庭課", "'=1+1", "環境"],
+        ["2025", "こども家庭課", "'普通の名前", "環境"],
+    ]
+
+    assert run(body_admin, prefecture, csv_bytes(rows, headers), "catalog.csv").ok
+
+    names = set(CatalogProject.objects.values_list("name", flat=True))
+    assert names == {"=1+1", "'普通の名前"}
