@@ -4,7 +4,7 @@ Codes (``field``, ``kind``, ``implementation``, local government codes) are stab
 languages; ``*_label`` and ``display_name`` follow the language of the request.
 """
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from django.urls import reverse
 from ninja import Field, Query, Schema
@@ -16,10 +16,9 @@ LANGUAGE_DESCRIPTION = (
 
 Language = Literal["ja", "en"]
 
-
-def language_param():
-    """The ``?lang=`` query parameter; it is applied before the view runs (see conventions.py)."""
-    return Query(None, description=LANGUAGE_DESCRIPTION)
+# The ``?lang=`` query parameter of every operation. Declaring it documents and validates it;
+# it takes effect before the view runs (see conventions.py).
+LanguageParam = Annotated[Language | None, Query(None, description=LANGUAGE_DESCRIPTION)]
 
 
 def absolute(request, path: str) -> str:

@@ -7,9 +7,10 @@ only if they add to it without changing what exists.
 
 from django.http import Http404
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI, Router
+from ninja import Field, NinjaAPI, Router, Schema
 
 from . import conventions
+from .schemas import LanguageParam, api_url
 from .v1 import bodies, catalog
 
 DESCRIPTION = """\
@@ -33,6 +34,7 @@ api = NinjaAPI(
     renderer=conventions.UnicodeJSONRenderer(),
     openapi_extra={
         "tags": [
+            {"name": "Index", "description": "Links to everything else."},
             {"name": "Bodies", "description": "Prefectures, municipalities and agencies."},
             {"name": "Departments", "description": "Departments (部局・課) of a body."},
             {"name": "Catalog", "description": "Projects (事業) bodies disclose."},
@@ -40,6 +42,27 @@ api = NinjaAPI(
     },
 )
 conventions.install(api)
+
+
+class IndexOut(Schema):
+    version: str
+    bodies: str = Field(..., description="URL of the list of bodies.")
+    catalog_projects: str = Field(..., description="URL of the project catalog.")
+    openapi: str = Field(..., description="URL of this API's OpenAPI document.")
+    docs: str = Field(..., description="URL of the interactive documentation.")
+
+
+@api.get("/", response=IndexOut, url_name="index", summary="Where to start", tags=["Index"])
+def index(request, lang: LanguageParam = None):
+    """Links to the collections of this version and to its documentation."""
+    return {
+        "version": api.version,
+        "bodies": api_url(request, "bodies"),
+        "catalog_projects": api_url(request, "catalog_projects"),
+        "openapi": api_url(request, "openapi-json"),
+        "docs": api_url(request, "openapi-view"),
+    }
+
 
 api.add_router("", bodies.router)
 api.add_router("", bodies.departments_router)

@@ -3,6 +3,7 @@
 import pytest
 
 ENDPOINTS = {
+    "/api/v1/": "IndexOut",
     "/api/v1/bodies": "PagedBodyOut",
     "/api/v1/bodies/{code}": "BodyOut",
     "/api/v1/bodies/{code}/departments": "PagedDepartmentOut",
@@ -32,7 +33,8 @@ def test_it_documents_every_endpoint_with_its_response_schema(document):
         assert operation["summary"] and operation["description"] and operation["tags"], path
         ok = operation["responses"]["200"]["content"]["application/json"]["schema"]
         assert ok == {"$ref": f"#/components/schemas/{schema_name}"}, path
-        assert "404" in operation["responses"], path
+        if path != "/api/v1/":  # records and pages past the last can be missing
+            assert "404" in operation["responses"], path
 
 
 def test_it_documents_lists_as_count_next_previous_results(document):

@@ -11,10 +11,12 @@ from kyoso.organizations.tests.factories import DepartmentFactory, MunicipalityF
 @pytest.fixture
 def spread_catalog(prefecture):
     # Projects over several bodies and departments, so that a lazy relation would show.
-    for n in range(6):
+    for _ in range(6):
         body = MunicipalityFactory(parent=prefecture)
         department = DepartmentFactory(body=body)
-        CatalogProjectFactory.create_batch(10, department=department, collaboration_forms=["subsidy"])
+        CatalogProjectFactory.create_batch(
+            10, department=department, collaboration_forms=["subsidy"]
+        )
 
 
 def queries_for(client, path, **params) -> int:

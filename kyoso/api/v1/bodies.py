@@ -20,10 +20,9 @@ from ..schemas import (
     INVALID,
     NOT_FOUND,
     BodyRef,
-    Language,
+    LanguageParam,
     absolute,
     api_url,
-    language_param,
 )
 
 router = Router(tags=["Bodies"])
@@ -138,7 +137,7 @@ def name_matches(term: str) -> Q:
 )
 @paginate(PageNumberPagination)
 def list_bodies(
-    request, filters: Query[BodyFilters], lang: Language | None = language_param()
+    request, filters: Query[BodyFilters], lang: LanguageParam = None
 ):
     """Prefectures, municipalities and agencies active on Kyoso, ordered by code."""
     bodies = active_bodies()
@@ -168,7 +167,7 @@ def list_bodies(
     url_name="body_detail",
     summary="One government body",
 )
-def get_body(request, code: str, lang: Language | None = language_param()):
+def get_body(request, code: str, lang: LanguageParam = None):
     """A body by its local government code, e.g. `/bodies/410004` for Saga Prefecture."""
     return active_body(code)
 
@@ -180,7 +179,7 @@ def get_body(request, code: str, lang: Language | None = language_param()):
     summary="Departments of a body",
 )
 @paginate(PageNumberPagination)
-def list_body_departments(request, code: str, lang: Language | None = language_param()):
+def list_body_departments(request, code: str, lang: LanguageParam = None):
     """The departments (部局・課) of a body, by bureau and name; the desk is marked."""
     body = active_body(code)
     return (
@@ -196,7 +195,7 @@ def list_body_departments(request, code: str, lang: Language | None = language_p
     url_name="department_detail",
     summary="One department",
 )
-def get_department(request, department_id: int, lang: Language | None = language_param()):
+def get_department(request, department_id: int, lang: LanguageParam = None):
     """A department of an active body, by its id."""
     try:
         return Department.objects.select_related("body").get(

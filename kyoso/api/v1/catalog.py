@@ -26,10 +26,9 @@ from ..schemas import (
     NOT_FOUND,
     BodyRef,
     DepartmentRef,
-    Language,
+    LanguageParam,
     absolute,
     api_url,
-    language_param,
 )
 
 router = Router(tags=["Catalog"])
@@ -42,7 +41,9 @@ class ProjectSummaryOut(Schema):
     id: int
     project_number: str = Field(..., description="The body's own number for the project, if any.")
     fiscal_year: int = Field(..., description="Fiscal year (年度, April–March), Western year.")
-    fiscal_year_label: str = Field(..., description="e.g. `2025年度(令和7年度)` or `FY2025 (Reiwa 7)`.")
+    fiscal_year_label: str = Field(
+        ..., description="e.g. `2025年度(令和7年度)` or `FY2025 (Reiwa 7)`."
+    )
     name: str
     name_en: str
     display_name: str
@@ -177,7 +178,7 @@ def filter_errors(form_errors) -> list[dict]:
 )
 @paginate(PageNumberPagination)
 def list_projects(
-    request, filters: Query[ProjectFilters], lang: Language | None = language_param()
+    request, filters: Query[ProjectFilters], lang: LanguageParam = None
 ):
     """Projects bodies disclose, newest fiscal year first (then in order of entry).
 
@@ -199,6 +200,6 @@ def list_projects(
     url_name="catalog_project",
     summary="One catalog project",
 )
-def get_project(request, project_id: int, lang: Language | None = language_param()):
+def get_project(request, project_id: int, lang: LanguageParam = None):
     """A project the caller may see; undisclosed or missing projects answer 404 alike."""
     return catalog_project_for(request.user, project_id)
