@@ -1,9 +1,9 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context
-from django.conf import settings
-from django.contrib.sites.requests import RequestSite
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
+from django.conf import settings
+from django.contrib.sites.requests import RequestSite
 
 
 class AccountAdapter(DefaultAccountAdapter):

@@ -17,7 +17,7 @@ def totp_code(secret: str, at: float | None = None) -> str:
     key = base64.b32decode(secret.encode("ascii"), casefold=True)
     digest = hmac.new(key, struct.pack(">Q", counter), hashlib.sha1).digest()
     offset = digest[-1] & 0x0F
-    value = struct.unpack(">I", digest[offset:offset + 4])[0] & 0x7FFFFFFF
+    value = struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF
     return f"{value % 1_000_000:06d}"
 
 
@@ -33,7 +33,7 @@ def link_in(body: str, fragment: str) -> str:
     return paths[0]
 
 
-def log_in(client, user, password="correct horse battery", prefix=""):
+def log_in(client, user, password="correct horse battery", prefix=""):  # noqa: S107
     """Sign in through the real pages (password, then the app's code when the user has one).
 
     Unlike ``force_login`` this records a recent authentication, which allauth requires before
@@ -41,14 +41,12 @@ def log_in(client, user, password="correct horse battery", prefix=""):
     """
     response = client.post(f"{prefix}/accounts/login/", {"login": user.email, "password": password})
     if response.status_code == 302 and "/2fa/authenticate/" in response["Location"]:
-        response = client.post(
-            response["Location"], {"code": totp_code(totp_secret_of(user))}
-        )
+        response = client.post(response["Location"], {"code": totp_code(totp_secret_of(user))})
     assert response.status_code == 302, response.content.decode()[:2000]
     return response
 
 
-def reauthenticate(client, password="correct horse battery", path="/accounts/reauthenticate/"):
+def reauthenticate(client, password="correct horse battery", path="/accounts/reauthenticate/"):  # noqa: S107
     """allauth asks for the password again before any change to the second factor."""
     response = client.post(path, {"password": password})
     assert response.status_code == 302, response.content.decode()[:2000]

@@ -47,8 +47,10 @@ def test_it_shows_the_entrance_pages_in_japanese_and_english(client, path, ja, e
     ("path", "fields"),
     [
         ("/accounts/login/", {"login": "email", "password": "current-password"}),
-        ("/accounts/signup/", {"email": "email", "password1": "new-password",
-                               "password2": "new-password"}),
+        (
+            "/accounts/signup/",
+            {"email": "email", "password1": "new-password", "password2": "new-password"},
+        ),
         ("/accounts/password/reset/", {"email": "email"}),
     ],
 )
@@ -65,14 +67,19 @@ def test_it_labels_every_field_and_sets_autocomplete(client, path, fields):
 def test_it_hides_the_honeypot_from_people_and_screen_readers(client):
     html = client.get("/accounts/signup/").content.decode()
 
-    assert '<div class="visually-hidden" aria-hidden="true"><input type="text" name="website"' in html
+    assert (
+        '<div class="visually-hidden" aria-hidden="true"><input type="text" name="website"' in html
+    )
     assert '<label for="id_website">' not in html
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("prefix", "summary", "message"),
-    [("", "入力内容に問題があります", "正しくありません"), ("/en", "There is a problem", "not correct")],
+    [
+        ("", "入力内容に問題があります", "正しくありません"),
+        ("/en", "There is a problem", "not correct"),
+    ],
 )
 def test_it_summarises_a_failed_login_and_keeps_the_address(client, prefix, summary, message):
     UserFactory(email="hanako@example.jp")

@@ -21,8 +21,12 @@ def test_it_creates_a_user_by_email_in_the_admin(client, platform_admin):
 
     response = client.post(
         "/admin/accounts/user/add/",
-        {"email": "new.officer@example.jp", "usable_password": "true",
-         "password1": "a-long-enough-password", "password2": "a-long-enough-password"},
+        {
+            "email": "new.officer@example.jp",
+            "usable_password": "true",
+            "password1": "a-long-enough-password",
+            "password2": "a-long-enough-password",
+        },
     )
 
     assert response.status_code == 302

@@ -15,7 +15,9 @@ def test_it_sends_anonymous_visitors_to_log_in(client):
 
 
 @pytest.mark.django_db
-def test_it_gives_a_body_administrator_catalog_import_and_staff_links(client, body_admin, prefecture):
+def test_it_gives_a_body_administrator_catalog_import_and_staff_links(
+    client, body_admin, prefecture
+):
     client.force_login(body_admin)
 
     html = client.get("/accounts/me/").content.decode()
@@ -58,7 +60,8 @@ def test_it_lists_the_persons_pending_requests(client, outsider):
 def test_it_shows_an_organization_administrator_the_requests_to_answer(client):
     admin = OrganizationMembershipFactory(role=OrganizationMembership.Role.ADMIN)
     request = OrganizationMembershipFactory(
-        organization=admin.organization, status=OrganizationMembership.Status.PENDING,
+        organization=admin.organization,
+        status=OrganizationMembership.Status.PENDING,
         user__email="newcomer@example.jp",
     )
     client.force_login(admin.user)

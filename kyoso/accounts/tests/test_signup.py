@@ -114,8 +114,12 @@ def test_it_keeps_what_was_typed_and_explains_a_weak_password(client):
 def test_it_quietly_drops_a_sign_up_that_filled_the_honeypot(client):
     client.post(
         "/accounts/signup/",
-        {"email": "bot@example.jp", "password1": PASSWORD, "password2": PASSWORD,
-         "website": "http://spam.example"},
+        {
+            "email": "bot@example.jp",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+            "website": "http://spam.example",
+        },
     )
 
     assert not User.objects.filter(email="bot@example.jp").exists()

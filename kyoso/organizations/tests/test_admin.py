@@ -5,9 +5,12 @@ import pytest
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    "model", ["governmentbody", "department", "bodymembership", "organization", "organizationmembership"]
+    "model",
+    ["governmentbody", "department", "bodymembership", "organization", "organizationmembership"],
 )
-def test_the_admin_lists_and_adds_every_model(client, platform_admin, department, cso_member, model):
+def test_the_admin_lists_and_adds_every_model(
+    client, platform_admin, department, cso_member, model
+):
     client.force_login(platform_admin)
 
     assert client.get(f"/admin/organizations/{model}/").status_code == 200

@@ -19,7 +19,9 @@ def _staff_url(body, prefix=""):
 
 
 @pytest.mark.django_db
-def test_it_lists_the_bodys_staff_for_its_administrator(client, body_admin, department_officer, prefecture):
+def test_it_lists_the_bodys_staff_for_its_administrator(
+    client, body_admin, department_officer, prefecture
+):
     client.force_login(body_admin)
 
     html = client.get(_staff_url(prefecture)).content.decode()
@@ -40,7 +42,9 @@ def test_it_adds_department_staff_by_email(client, body_admin, prefecture, depar
     assert response.status_code == 302
     membership = BodyMembership.objects.get(user=newcomer)
     assert (membership.body, membership.role, membership.department) == (
-        prefecture, "department", department,
+        prefecture,
+        "department",
+        department,
     )
     event = AuditEvent.objects.get(action="organizations.body_membership.add")
     assert event.body_code == prefecture.code
@@ -48,7 +52,9 @@ def test_it_adds_department_staff_by_email(client, body_admin, prefecture, depar
 
 
 @pytest.mark.django_db
-def test_it_asks_the_new_member_of_staff_for_a_second_factor(client, body_admin, prefecture, newcomer):
+def test_it_asks_the_new_member_of_staff_for_a_second_factor(
+    client, body_admin, prefecture, newcomer
+):
     services.body_membership_add(
         actor=body_admin, body=prefecture, user=newcomer, role=BodyMembership.Role.DESK
     )
@@ -75,14 +81,18 @@ def test_it_explains_an_unknown_address_and_keeps_it(client, body_admin, prefect
 def test_it_requires_a_department_for_department_staff(client, body_admin, prefecture, newcomer):
     client.force_login(body_admin)
 
-    response = client.post(_staff_url(prefecture, "/en"), {"email": newcomer.email, "role": "department"})
+    response = client.post(
+        _staff_url(prefecture, "/en"), {"email": newcomer.email, "role": "department"}
+    )
 
     assert "Choose the department" in response.content.decode()
     assert not BodyMembership.objects.filter(user=newcomer).exists()
 
 
 @pytest.mark.django_db
-def test_it_refuses_a_department_of_another_body(body_admin, prefecture, other_prefecture, newcomer):
+def test_it_refuses_a_department_of_another_body(
+    body_admin, prefecture, other_prefecture, newcomer
+):
     foreign = DepartmentFactory(body=other_prefecture)
 
     with pytest.raises(ValidationError):
@@ -95,7 +105,10 @@ def test_it_refuses_a_department_of_another_body(body_admin, prefecture, other_p
 def test_it_refuses_the_same_role_twice(body_admin, prefecture, department_officer, department):
     with pytest.raises(ValidationError):
         services.body_membership_add(
-            actor=body_admin, body=prefecture, user=department_officer, role="department",
+            actor=body_admin,
+            body=prefecture,
+            user=department_officer,
+            role="department",
             department=department,
         )
 
@@ -124,7 +137,9 @@ def test_it_keeps_the_last_body_administrator(client, body_admin, prefecture):
 
 @pytest.mark.django_db
 def test_a_second_administrator_may_remove_the_first(body_admin, prefecture, newcomer):
-    services.body_membership_add(actor=body_admin, body=prefecture, user=newcomer, role="body_admin")
+    services.body_membership_add(
+        actor=body_admin, body=prefecture, user=newcomer, role="body_admin"
+    )
 
     services.body_membership_remove(
         actor=newcomer, membership=BodyMembership.objects.get(user=body_admin)
@@ -142,11 +157,16 @@ def test_anyone_but_the_bodys_administrators_gets_404(client, prefecture, person
     client.force_login(request.getfixturevalue(persona))
 
     assert client.get(_staff_url(prefecture)).status_code == 404
-    assert client.post(_staff_url(prefecture), {"email": "x@example.jp", "role": "desk"}).status_code == 404
+    assert (
+        client.post(_staff_url(prefecture), {"email": "x@example.jp", "role": "desk"}).status_code
+        == 404
+    )
 
 
 @pytest.mark.django_db
-def test_another_bodys_administrator_cannot_remove_staff(client, other_body_admin, prefecture, department_officer):
+def test_another_bodys_administrator_cannot_remove_staff(
+    client, other_body_admin, prefecture, department_officer
+):
     membership = BodyMembership.objects.get(user=department_officer)
     client.force_login(other_body_admin)
 

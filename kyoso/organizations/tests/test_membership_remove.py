@@ -52,12 +52,15 @@ def test_the_last_administrator_can_neither_leave_nor_be_demoted(client, admin_m
         services.membership_remove(actor=admin_membership.user, membership=admin_membership)
     with pytest.raises(ValidationError):
         services.membership_set_role(
-            actor=admin_membership.user, membership=admin_membership,
+            actor=admin_membership.user,
+            membership=admin_membership,
             role=OrganizationMembership.Role.MEMBER,
         )
     client.force_login(admin_membership.user)
 
-    response = client.post(f"/en/organizations/{admin_membership.organization_id}/leave/", follow=True)
+    response = client.post(
+        f"/en/organizations/{admin_membership.organization_id}/leave/", follow=True
+    )
 
     assert "needs at least one administrator" in response.content.decode()
     assert OrganizationMembership.objects.filter(pk=admin_membership.pk).exists()

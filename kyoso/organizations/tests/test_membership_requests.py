@@ -53,7 +53,9 @@ def test_it_writes_the_notice_in_the_language_of_the_page(
 
 
 @pytest.mark.django_db
-def test_it_sends_nothing_when_the_transaction_fails(organization, outsider, django_capture_on_commit_callbacks):
+def test_it_sends_nothing_when_the_transaction_fails(
+    organization, outsider, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         services.membership_request(actor=outsider, organization=organization)
 
@@ -91,7 +93,11 @@ def test_an_administrator_approves_and_the_person_is_told(
     assert membership.status == OrganizationMembership.Status.ACTIVE
     assert mail.outbox[0].to == [outsider.email]
     event = AuditEvent.objects.get(action="organizations.membership.approve")
-    assert (event.from_state, event.to_state, event.actor) == ("pending", "active", admin_membership.user)
+    assert (event.from_state, event.to_state, event.actor) == (
+        "pending",
+        "active",
+        admin_membership.user,
+    )
     assert outsider.has_perm("organizations.view_members", organization)
 
 

@@ -10,16 +10,22 @@ from kyoso.organizations.tests.factories import OrganizationFactory, Organizatio
 def organizations(db):
     return {
         "support": OrganizationFactory(
-            name="さが市民活動サポートセンター", name_kana="さがしみんかつどうさぽーとせんたー",
-            kind=Organization.Kind.NPO_CORPORATION, is_intermediary=True,
+            name="さが市民活動サポートセンター",
+            name_kana="さがしみんかつどうさぽーとせんたー",
+            kind=Organization.Kind.NPO_CORPORATION,
+            is_intermediary=True,
             fields=["community", "welfare"],
         ),
         "forest": OrganizationFactory(
-            name="NPO法人 森の学校", name_kana="もりのがっこう", kind=Organization.Kind.NPO_CORPORATION,
+            name="NPO法人 森の学校",
+            name_kana="もりのがっこう",
+            kind=Organization.Kind.NPO_CORPORATION,
             fields=["environment", "education"],
         ),
         "company": OrganizationFactory(
-            name="株式会社ミライ", name_kana="みらい", kind=Organization.Kind.COMPANY,
+            name="株式会社ミライ",
+            name_kana="みらい",
+            kind=Organization.Kind.COMPANY,
             fields=["industry"],
         ),
     }
@@ -48,7 +54,9 @@ def test_it_filters_by_kind(client, organizations):
 @pytest.mark.django_db
 def test_it_filters_by_field_of_activity(client, organizations):
     assert _names(client.get("/organizations/", {"field": "environment"})) == ["NPO法人 森の学校"]
-    assert _names(client.get("/organizations/", {"field": "welfare"})) == ["さが市民活動サポートセンター"]
+    assert _names(client.get("/organizations/", {"field": "welfare"})) == [
+        "さが市民活動サポートセンター"
+    ]
 
 
 @pytest.mark.django_db
@@ -68,7 +76,9 @@ def test_it_ignores_an_unknown_filter_value_and_says_so(client, organizations):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("prefix", "heading"), [("", "連携団体"), ("/en", "Partner organizations")])
+@pytest.mark.parametrize(
+    ("prefix", "heading"), [("", "連携団体"), ("/en", "Partner organizations")]
+)
 def test_it_shows_the_directory_in_both_languages(client, organizations, prefix, heading):
     html = client.get(f"{prefix}/organizations/").content.decode()
 
@@ -82,8 +92,10 @@ def test_the_detail_page_shows_public_information_only_and_members_only_to_membe
 ):
     organization = organizations["forest"]
     member = OrganizationMembershipFactory(
-        organization=organization, role=OrganizationMembership.Role.ADMIN,
-        user__email="secret.member@example.jp", user__display_name="森 花子",
+        organization=organization,
+        role=OrganizationMembership.Role.ADMIN,
+        user__email="secret.member@example.jp",
+        user__display_name="森 花子",
     ).user
 
     public = client.get(f"/organizations/{organization.pk}/").content.decode()

@@ -1,8 +1,8 @@
 """A person registers a partner organization and becomes its administrator."""
 
 import pytest
-from django.core.exceptions import PermissionDenied
 from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
 
 from kyoso.core.models import AuditEvent
 from kyoso.organizations import services
@@ -29,7 +29,9 @@ def test_it_registers_the_organization_with_its_registrant_as_administrator(clie
     assert response["Location"] == organization.get_absolute_url()
     membership = OrganizationMembership.objects.get(organization=organization)
     assert (membership.user, membership.role, membership.status) == (
-        outsider, OrganizationMembership.Role.ADMIN, OrganizationMembership.Status.ACTIVE,
+        outsider,
+        OrganizationMembership.Role.ADMIN,
+        OrganizationMembership.Status.ACTIVE,
     )
     assert organization.created_by == outsider
     assert AuditEvent.objects.filter(action="organizations.organization.register").count() == 1
@@ -39,9 +41,13 @@ def test_it_registers_the_organization_with_its_registrant_as_administrator(clie
 def test_it_normalises_full_width_input(client, outsider):
     client.force_login(outsider)
 
-    client.post("/organizations/new/", {**FORM, "corporate_number": "".join(
-        chr(ord(digit) + 0xFEE0) for digit in corporate_number()
-    )})
+    client.post(
+        "/organizations/new/",
+        {
+            **FORM,
+            "corporate_number": "".join(chr(ord(digit) + 0xFEE0) for digit in corporate_number()),
+        },
+    )
 
     organization = Organization.objects.get()
     assert organization.name == "NPO法人 さが共創ネット"
@@ -55,7 +61,10 @@ def test_it_accepts_a_corporate_number_written_with_hyphens(client, outsider):
     number = corporate_number()
     client.force_login(outsider)
 
-    client.post("/organizations/new/", {**FORM, "corporate_number": f"{number[0]}-{number[1:5]}-{number[5:9]}-{number[9:]}"})
+    client.post(
+        "/organizations/new/",
+        {**FORM, "corporate_number": f"{number[0]}-{number[1:5]}-{number[5:9]}-{number[9:]}"},
+    )
 
     assert Organization.objects.get().corporate_number == number
 
@@ -65,7 +74,9 @@ def test_it_accepts_a_corporate_number_written_with_hyphens(client, outsider):
     ("value", "message"),
     [("123456789012", "法人番号は13桁です"), ("1" + "0" * 12, "チェックディジット")],
 )
-def test_it_refuses_a_bad_corporate_number_and_keeps_what_was_typed(client, outsider, value, message):
+def test_it_refuses_a_bad_corporate_number_and_keeps_what_was_typed(
+    client, outsider, value, message
+):
     client.force_login(outsider)
 
     response = client.post("/organizations/new/", {**FORM, "corporate_number": value})
@@ -80,10 +91,14 @@ def test_it_refuses_a_bad_corporate_number_and_keeps_what_was_typed(client, outs
 
 @pytest.mark.django_db
 def test_it_refuses_a_corporate_number_already_registered(client, outsider):
-    Organization.objects.create(name="先の団体", kind="company", corporate_number=corporate_number())
+    Organization.objects.create(
+        name="先の団体", kind="company", corporate_number=corporate_number()
+    )
     client.force_login(outsider)
 
-    response = client.post("/en/organizations/new/", {**FORM, "corporate_number": corporate_number()})
+    response = client.post(
+        "/en/organizations/new/", {**FORM, "corporate_number": corporate_number()}
+    )
 
     assert "already registered with this corporate number" in response.content.decode()
     assert Organization.objects.count() == 1

@@ -23,8 +23,13 @@ def test_it_saves_changes_by_an_administrator_with_an_audit_trail(client, admin_
 
     response = client.post(
         f"/organizations/{organization.pk}/edit/",
-        {"name": organization.name, "name_kana": organization.name_kana, "kind": "voluntary",
-         "is_intermediary": "on", "fields": ["environment"]},
+        {
+            "name": organization.name,
+            "name_kana": organization.name_kana,
+            "kind": "voluntary",
+            "is_intermediary": "on",
+            "fields": ["environment"],
+        },
     )
 
     assert response.status_code == 302

@@ -40,32 +40,50 @@ MATRIX = [
     ("catalog.delete_project", "own_undisclosed", KEEPERS),
     # a project of another department of the same body
     ("catalog.view_project", "other_department_undisclosed", STAFF | {"platform_admin"}),
-    ("catalog.change_project", "other_department_undisclosed",
-     {"other_department_officer", "body_admin", "platform_admin"}),
-    ("catalog.delete_project", "other_department_undisclosed",
-     {"other_department_officer", "body_admin", "platform_admin"}),
+    (
+        "catalog.change_project",
+        "other_department_undisclosed",
+        {"other_department_officer", "body_admin", "platform_admin"},
+    ),
+    (
+        "catalog.delete_project",
+        "other_department_undisclosed",
+        {"other_department_officer", "body_admin", "platform_admin"},
+    ),
     # projects of another body
     ("catalog.view_project", "other_body_disclosed", EVERYONE),
-    ("catalog.view_project", "other_body_undisclosed",
-     {"other_body_admin", "other_body_officer", "platform_admin"}),
+    (
+        "catalog.view_project",
+        "other_body_undisclosed",
+        {"other_body_admin", "other_body_officer", "platform_admin"},
+    ),
     # other_body_officer works in a department of their own, not the project's
     ("catalog.change_project", "other_body_undisclosed", {"other_body_admin", "platform_admin"}),
     ("catalog.delete_project", "other_body_disclosed", {"other_body_admin", "platform_admin"}),
     # adding to a department
     ("catalog.add_project", "department", KEEPERS),
-    ("catalog.add_project", "other_department",
-     {"other_department_officer", "body_admin", "platform_admin"}),
+    (
+        "catalog.add_project",
+        "other_department",
+        {"other_department_officer", "body_admin", "platform_admin"},
+    ),
     # whole-body actions
     ("catalog.import_catalog", "prefecture", {"body_admin", "platform_admin"}),
     ("catalog.export_catalog", "prefecture", STAFF | {"platform_admin"}),
     ("catalog.import_catalog", "other_prefecture", {"other_body_admin", "platform_admin"}),
-    ("catalog.export_catalog", "other_prefecture",
-     {"other_body_admin", "other_body_officer", "platform_admin"}),
+    (
+        "catalog.export_catalog",
+        "other_prefecture",
+        {"other_body_admin", "other_body_officer", "platform_admin"},
+    ),
     ("organizations.manage_body", "prefecture", {"body_admin", "platform_admin"}),
     ("organizations.manage_body", "other_prefecture", {"other_body_admin", "platform_admin"}),
     ("organizations.view_body_internal", "prefecture", STAFF | {"platform_admin"}),
-    ("organizations.view_body_internal", "other_prefecture",
-     {"other_body_admin", "other_body_officer", "platform_admin"}),
+    (
+        "organizations.view_body_internal",
+        "other_prefecture",
+        {"other_body_admin", "other_body_officer", "platform_admin"},
+    ),
     # partner organizations (the CSO whose administrator is cso_member, org_member a member)
     ("organizations.change_organization", "organization", {"cso_member", "platform_admin"}),
     ("organizations.manage_members", "organization", {"cso_member", "platform_admin"}),
@@ -115,15 +133,18 @@ def _persona(name, request, world):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("persona", PERSONAS)
-@pytest.mark.parametrize(("permission", "target", "allowed"), MATRIX,
-                         ids=[f"{p}-{t}" for p, t, _ in MATRIX])
+@pytest.mark.parametrize(
+    ("permission", "target", "allowed"), MATRIX, ids=[f"{p}-{t}" for p, t, _ in MATRIX]
+)
 def test_permission_matrix(request, world, persona, permission, target, allowed):
     user = _persona(persona, request, world)
     obj = world["objects"][target]
 
     granted = user.has_perm(permission, obj) if obj is not None else user.has_perm(permission)
 
-    assert granted is (persona in allowed), f"{persona} {'may' if granted else 'may not'} {permission} {target}"
+    assert granted is (persona in allowed), (
+        f"{persona} {'may' if granted else 'may not'} {permission} {target}"
+    )
 
 
 def test_every_registered_permission_is_in_the_matrix():
@@ -133,7 +154,8 @@ def test_every_registered_permission_is_in_the_matrix():
     from kyoso.organizations import rules as _organization_rules  # noqa: F401
 
     registered = {
-        name for name in rules.permissions.permissions
+        name
+        for name in rules.permissions.permissions
         if name.startswith(("organizations.", "catalog."))
     }
     assert registered <= {permission for permission, _, _ in MATRIX}

@@ -11,7 +11,9 @@ def hidden_project(department):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("persona", ["other_body_admin", "other_body_officer", "cso_member", "outsider"])
+@pytest.mark.parametrize(
+    "persona", ["other_body_admin", "other_body_officer", "cso_member", "outsider"]
+)
 def test_another_bodys_staff_and_partners_do_not_see_undisclosed_projects(
     client, hidden_project, persona, request
 ):
