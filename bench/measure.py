@@ -1,0 +1,88 @@
+"""Measurements made inside Django: SQL queries per page, EXPLAIN of the slowest, import speed."""
+
+from __future__ import annotations
+
+import os
+import time
+
+from django.db import connection, transaction
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+
+def queries_per_page(paths: dict[str, str]) -> dict[str, dict]:
+    """Queries, total SQL time and the slowest statement for each path (anonymous visitor)."""
+    client = Client(HTTP_HOST="127.0.0.1")
+    results = {}
+    for name, path in paths.items():
+        client.get(path)  # warm: the count cache and connection, as in a running server
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(path)
+        timed = [(float(query["time"]), query["sql"]) for query in captured.captured_queries]
+        slowest = max(timed, default=(0.0, ""))
+        results[name] = {
+            "status": response.status_code,
+            "queries": len(timed),
+            "sql_ms": sum(seconds for seconds, _sql in timed) * 1000,
+            "slowest_ms": slowest[0] * 1000,
+            "slowest_sql": slowest[1],
+        }
+    return results
+
+
+def explain(sql: str) -> str:
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {sql}")
+        return "\n".join(row[0] for row in cursor.fetchall())
+
+
+def import_speed(rows: int = 2_000) -> dict:
+    """Time ``catalog_import`` of a generated XLSX (first import, then the same file again).
+
+    Runs in a transaction that is rolled back, so the benchmark data stay as generated.
+    """
+    try:
+        from kyoso.catalog.io.importer import catalog_import
+        from kyoso.catalog.io.samples import sample_rows, xlsx_bytes
+    except ImportError as error:
+        return {"skipped": f"importer not available ({error})"}
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from kyoso.organizations.models import GovernmentBody
+
+    data = xlsx_bytes(sample_rows(rows))
+    body = GovernmentBody.objects.order_by("code").first()
+    timings = {}
+    with transaction.atomic():
+        for label in ("first", "again"):
+            upload = SimpleUploadedFile("catalog.xlsx", data)
+            started = time.perf_counter()
+            result = catalog_import(actor=None, body=body, uploaded_file=upload)
+            timings[label] = time.perf_counter() - started
+            if not result.ok:
+                transaction.set_rollback(True)
+                return {"skipped": f"import reported errors: {result.errors[:3]}"}
+            timings[f"{label}_created"] = result.created
+            timings[f"{label}_unchanged"] = result.unchanged
+        transaction.set_rollback(True)
+    return {"rows": rows, "bytes": len(data), **timings}
+
+
+def worker_rss(master_pid: int) -> list[int]:
+    """Resident memory (KiB) of each gunicorn worker: children of the master process."""
+    rss = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+            if int(fields[1]) != master_pid:
+                continue
+            with open(f"/proc/{entry}/status") as status:
+                for line in status:
+                    if line.startswith("VmRSS:"):
+                        rss.append(int(line.split()[1]))
+        except (OSError, IndexError, ValueError):
+            continue
+    return rss

@@ -1,0 +1,268 @@
+#!/usr/bin/env python3
+"""Kyoso's benchmark, one command:
+
+    .venv/bin/python bench/run.py --scale prefecture|national [--connections 16] [--duration 20]
+
+1. creates the PostgreSQL database ``kyoso_bench_<scale>``, migrates it and generates the data
+   if they are absent (COPY, see generate.py);
+2. measures SQL queries per page (page_size 20 and 100), EXPLAINs the slowest statements and
+   times a 2,000-row XLSX import (rolled back);
+3. starts gunicorn with the production settings (plus a bare view, see settings.py) and loads
+   each page with wrk (or a thread-based runner without wrk);
+4. writes ``bench/out/report-<scale>.md`` and prints it. See docs/benchmarks.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import secrets
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from urllib.parse import quote
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
+sys.path.insert(0, str(ROOT))
+
+from bench import load as loadgen  # noqa: E402
+
+EXPECTED_PROJECTS = {"prefecture": 40_000, "national": 3_600_000}
+
+
+def log(message: str) -> None:
+    print(message, flush=True)
+
+
+def create_database(server_url: str, name: str) -> None:
+    import psycopg
+
+    with psycopg.connect(f"{server_url}/postgres", autocommit=True) as connection:
+        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s",
+                                    (name,)).fetchone()
+        if not exists:
+            connection.execute(f'CREATE DATABASE "{name}"')
+            log(f"Created database {name}")
+
+
+def drop_database(server_url: str, name: str) -> None:
+    import psycopg
+
+    with psycopg.connect(f"{server_url}/postgres", autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        log(f"Dropped database {name}")
+
+
+def server_environment(database_url: str) -> dict[str, str]:
+    return {
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "DATABASE_URL": database_url,
+        "DATABASE_CONN_MAX_AGE": "600",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DJANGO_SECURE_SSL_REDIRECT": "false",
+        "DJANGO_STATIC_ROOT": str(OUT / "static"),
+        "DJANGO_LOG_LEVEL": "WARNING",
+    }
+
+
+def prepare(scale: str) -> dict:
+    """Migrate, generate if needed, and measure inside Django. Returns what the report needs."""
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    from django.db import connection, transaction
+
+    from bench import generate, measure
+
+    call_command("migrate", "--no-input", verbosity=0)
+    call_command("createcachetable", verbosity=0)
+    call_command("collectstatic", "--no-input", verbosity=0)
+    stats_file = OUT / f"generate-{scale}.json"
+    connection.ensure_connection()
+    count = generate.project_count(connection.connection)
+    if count == 0:
+        log(f"Generating the {scale} data set…")
+        with transaction.atomic():
+            stats = generate.generate(connection.connection, scale, log=log)
+        stats["date"] = dt.date.today().isoformat()
+        stats_file.write_text(json.dumps(stats, indent=2))
+        count = stats["projects"]
+    else:
+        log(f"Data present: {count:,} projects (use --regenerate to start again)")
+    generation = json.loads(stats_file.read_text()) if stats_file.exists() else {}
+    generation["projects_now"] = count
+    generate.check_search_text()
+
+    from kyoso.catalog.models import CatalogProject
+    from kyoso.organizations.models import GovernmentBody
+
+    detail_id = (CatalogProject.objects.filter(disclosed=True, fiscal_year=2026)
+                 .order_by("id").values_list("id", flat=True)[count // 20])
+    body_code = (GovernmentBody.objects.filter(code="410004").values_list("code", flat=True)
+                 .first() or GovernmentBody.objects.values_list("code", flat=True).first())
+    query = quote("子育て")
+    paths = {
+        "bare view (ceiling)": "/bench/bare",
+        "catalog list": "/catalog/",
+        "catalog list, one body": f"/catalog/?body={body_code}",
+        "catalog search 子育て": f"/catalog/?q={query}",
+        "catalog detail": f"/catalog/{detail_id}/",
+        "API catalog search": f"/api/v1/catalog/projects?q={query}",
+        "API bodies": "/api/v1/bodies",
+    }
+    page_sizes = {
+        "catalog list": "/catalog/?page_size={}",
+        "catalog search 子育て": f"/catalog/?q={query}&page_size={{}}",
+        "API catalog search": f"/api/v1/catalog/projects?q={query}&page_size={{}}",
+    }
+    log("Counting SQL queries per page…")
+    queries = {size: measure.queries_per_page(
+        {name: template.format(size) for name, template in page_sizes.items()}
+    ) for size in (20, 100)}
+    per_page = measure.queries_per_page(paths)
+    explains = {}
+    for name in ("catalog list", "catalog search 子育て", "catalog list, one body"):
+        sql = per_page[name]["slowest_sql"]
+        if sql.lstrip().upper().startswith("SELECT"):
+            explains[name] = (sql, measure.explain(sql))
+    log("Timing the import of a 2,000-row XLSX…")
+    importing = measure.import_speed()
+    connection.close()
+    return {"paths": paths, "queries": queries, "per_page": per_page, "explains": explains,
+            "import": importing, "generation": generation}
+
+
+def port_is_free(port: int) -> bool:
+    import socket
+
+    with socket.socket() as probe_socket:
+        try:
+            probe_socket.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
+def start_gunicorn(port: int, workers: int, env: dict) -> subprocess.Popen:
+    if not port_is_free(port):
+        raise SystemExit(f"Port {port} is in use; choose another with --port.")
+    command = [sys.executable, "-m", "gunicorn", "config.wsgi:application",
+               "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
+               "--worker-class", "sync", "--backlog", "2048", "--timeout", "60",
+               "--log-level", "warning"]
+    process = subprocess.Popen(command, cwd=ROOT, env=env)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"gunicorn exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as answer:
+                if answer.status == 200:
+                    return process
+        except (OSError, urllib.error.URLError):
+            time.sleep(0.5)
+    process.terminate()
+    raise RuntimeError("gunicorn did not become healthy within 60 s")
+
+
+def probe(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as answer:
+            return answer.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def run_load(port: int, paths: dict, *, connections: int, duration: int) -> dict:
+    results = {}
+    for name, path in paths.items():
+        url = f"http://127.0.0.1:{port}{path}"
+        status = probe(url)
+        if status != 200:
+            results[name] = {"skipped": f"answered {status}"}
+            log(f"  {name}: skipped ({status})")
+            continue
+        loadgen.load(url, connections=connections, duration=min(3, duration))  # warm-up
+        before = os.getloadavg()[0]
+        result = loadgen.load(url, connections=connections, duration=duration)
+        # Anything else running on the machine (tests, browsers) takes CPU from the server:
+        # the load average before each run tells whether the numbers can be trusted.
+        result["loadavg_before"] = before
+        results[name] = result
+        log(f"  {name}: {result['rps']:.0f} req/s, p95 {result['p95']:.1f} ms")
+    return results
+
+
+def machine() -> dict:
+    cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo")
+                if line.startswith("model name")), platform.processor())
+    memory = next(int(line.split()[1]) for line in open("/proc/meminfo")
+                  if line.startswith("MemTotal"))
+    import django
+    import psycopg
+
+    return {"cpu": cpu, "cores": os.cpu_count(), "memory_gib": memory / 1024 / 1024,
+            "python": platform.python_version(), "django": django.get_version(),
+            "psycopg": psycopg.__version__}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scale", choices=sorted(EXPECTED_PROJECTS), default="prefecture")
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--duration", type=int, default=20, help="seconds per page")
+    parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
+    parser.add_argument("--port", type=int, default=18765)
+    parser.add_argument("--postgres", default=os.environ.get(
+        "BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432"))
+    parser.add_argument("--regenerate", action="store_true", help="drop the database first")
+    args = parser.parse_args()
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    name = f"kyoso_bench_{args.scale}"
+    if args.regenerate:
+        drop_database(args.postgres, name)
+    create_database(args.postgres, name)
+    env = server_environment(f"{args.postgres}/{name}")
+    os.environ.update(env)
+    started = dt.datetime.now().astimezone()
+    measured = prepare(args.scale)
+
+    log(f"Starting gunicorn ({args.workers} sync workers)…")
+    server = start_gunicorn(args.port, args.workers, {**os.environ, **env})
+    try:
+        loads = run_load(args.port, measured["paths"], connections=args.connections,
+                         duration=args.duration)
+        rss = __import__("bench.measure", fromlist=["worker_rss"]).worker_rss(server.pid)
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+
+    from bench.report import render
+
+    text = render(
+        args=args, started=started, machine=machine(), measured=measured, loads=loads, rss=rss,
+        load_generator="wrk 4 (report.lua)" if loadgen.have_wrk() else "threads + http.client",
+    )
+    report = OUT / f"report-{args.scale}.md"
+    report.write_text(text)
+    explain_file = OUT / f"explain-{args.scale}.txt"
+    explain_file.write_text("\n\n".join(
+        f"## {page}\n{sql}\n\n{plan}" for page, (sql, plan) in measured["explains"].items()
+    ))
+    print(text)
+    log(f"Written to {report.relative_to(ROOT)} (query plans in {explain_file.relative_to(ROOT)})")
+
+
+if __name__ == "__main__":
+    main()
