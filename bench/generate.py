@@ -221,7 +221,8 @@ def generate(connection, scale: str, log=print) -> dict:
                             else plan.municipal_projects_per_year)
                 offset = rng.randrange(len(pool))
                 for fiscal_year in FISCAL_YEARS:
-                    era = f"R{fiscal_year - 2018}" if fiscal_year >= 2019 else f"H{fiscal_year - 1988}"
+                    era = (f"R{fiscal_year - 2018}" if fiscal_year >= 2019
+                           else f"H{fiscal_year - 1988}")
                     for serial in range(1, per_year + 1):
                         row = pool[(offset + serial * 7) % len(pool)]
                         code = f"{era}-{serial:04d}"
@@ -252,7 +253,8 @@ def generate(connection, scale: str, log=print) -> dict:
     connection.commit()
     return {
         "bodies": len(ids), "departments": len(department_ids), "projects": written,
-        "copy_seconds": copy_seconds, "index_seconds": index_seconds, "analyze_seconds": time.monotonic() - analyze_started,
+        "copy_seconds": copy_seconds, "index_seconds": index_seconds,
+        "analyze_seconds": time.monotonic() - analyze_started,
         "seconds": time.monotonic() - started,
     }
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-CATALOG_PAGES = ("catalog list", "catalog list, one body", "catalog search 子育て", "catalog detail")
+CATALOG_PAGES = (
+    "catalog list", "catalog list, one body", "catalog search 子育て", "catalog detail",
+)
 SEARCH_P95_TARGET_MS = 100
 IMPORT_TARGET_S = 2.0
 
@@ -72,8 +74,8 @@ def render(*, args, started, machine, measured, loads, rss, load_generator) -> s
                      f"{_ms(result['slowest_ms'])} |")
     if rss:
         lines += ["", "## Memory", "",
-                  f"gunicorn worker RSS after the load: {', '.join(f'{kib / 1024:.0f}' for kib in rss)}"
-                  f" MiB (total {sum(rss) / 1024:.0f} MiB for {len(rss)} workers)."]
+                  "gunicorn worker RSS after the load: "
+                  f"{', '.join(f'{kib / 1024:.0f}' for kib in rss)} MiB (total {sum(rss) / 1024:.0f} MiB for {len(rss)} workers)."]
     importing = measured["import"]
     lines += ["", "## Import", ""]
     if "skipped" in importing:
