@@ -75,7 +75,8 @@ def render(*, args, started, machine, measured, loads, rss, load_generator) -> s
     if rss:
         lines += ["", "## Memory", "",
                   "gunicorn worker RSS after the load: "
-                  f"{', '.join(f'{kib / 1024:.0f}' for kib in rss)} MiB (total {sum(rss) / 1024:.0f} MiB for {len(rss)} workers)."]
+                  f"{', '.join(f'{kib / 1024:.0f}' for kib in rss)} MiB "
+                  f"(total {sum(rss) / 1024:.0f} MiB for {len(rss)} workers)."]
     importing = measured["import"]
     lines += ["", "## Import", ""]
     if "skipped" in importing:
