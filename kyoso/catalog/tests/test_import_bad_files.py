@@ -231,3 +231,27 @@ def test_it_reports_errors_in_japanese_by_default(body_admin, prefecture, depart
         )
 
     assert result.errors[0].message == "予算額にマイナスの値は入力できません。"
+
+
+def test_it_reports_a_clash_with_a_concurrent_change_and_keeps_nothing(
+    body_admin, prefecture, department, monkeypatch
+):
+    from django.db import IntegrityError
+
+    from kyoso.catalog.io import importer
+    from kyoso.core.models import AuditEvent
+
+    real_apply = importer._apply
+
+    def apply_then_clash(result, **kwargs):
+        real_apply(result, **kwargs)
+        raise IntegrityError("catalog_project_code_unique")
+
+    monkeypatch.setattr(importer, "_apply", apply_then_clash)
+
+    result = run(body_admin, prefecture, csv_bytes(sample_rows(3)))
+
+    assert "changed while the file was being imported" in result.errors[0].message
+    assert result.created == 0
+    assert not CatalogProject.objects.exists()
+    assert not AuditEvent.objects.filter(action="catalog.import").exists()

@@ -242,3 +242,23 @@ def test_it_drops_the_apostrophe_the_export_puts_before_formulas(
 
     names = set(CatalogProject.objects.values_list("name", flat=True))
     assert names == {"=1+1", "'普通の名前"}
+
+
+def test_it_moves_a_project_and_changes_its_forms_on_update(
+    body_admin, prefecture, department, other_department
+):
+    project = CatalogProjectFactory(
+        department=department, code="7", fiscal_year=2025, collaboration_forms=["subsidy"]
+    )
+    headers = ["年度", "事業番号", "担当課", "事業名", "分野", "協働の形態", "公開"]
+    rows = [["2025", "7", "観光課", "移した事業", "観光", "共催・後援", "非公開"]]
+
+    result = run(body_admin, prefecture, csv_bytes(rows, headers), "catalog.csv")
+
+    assert (result.created, result.updated) == (0, 1)
+    project.refresh_from_db()
+    assert project.department == other_department
+    assert project.collaboration_forms == ["co_hosting", "endorsement"]
+    assert project.disclosed is False
+    assert project.updated_by == body_admin
+    assert "観光課" in project.search_text
