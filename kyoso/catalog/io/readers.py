@@ -92,7 +92,9 @@ def _decode(data: bytes) -> tuple[str, str]:
             raise _wrong_type() from None
     if b"\x00" in data:
         raise _wrong_type()
-    for encoding in ("utf-8-sig", "cp932"):
+    # A UTF-8 BOM settles the encoding: a broken UTF-8 file must not be read as Shift_JIS.
+    encodings = ("utf-8-sig",) if data.startswith(b"\xef\xbb\xbf") else ("utf-8", "cp932")
+    for encoding in encodings:
         try:
             return data.decode(encoding), encoding
         except UnicodeDecodeError:

@@ -255,3 +255,11 @@ def test_it_reports_a_clash_with_a_concurrent_change_and_keeps_nothing(
     assert result.created == 0
     assert not CatalogProject.objects.exists()
     assert not AuditEvent.objects.filter(action="catalog.import").exists()
+
+
+def test_it_does_not_read_broken_utf8_with_a_bom_as_shift_jis(body_admin, prefecture):
+    data = csv_bytes(sample_rows(2)) + "壊れ".encode()[:-1]
+
+    result = run(body_admin, prefecture, data)
+
+    assert "characters cannot be read" in result.errors[0].message
