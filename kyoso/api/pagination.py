@@ -6,10 +6,13 @@
 
 from typing import Any
 
+from django.core.cache import cache
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import Field, Schema
 from ninja.pagination import PaginationBase
+
+from kyoso.catalog.counting import COUNT_TTL
 
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
@@ -45,6 +48,13 @@ class PageNumberPagination(PaginationBase):
 
     items_attribute = "results"
 
+    def count(self, request, queryset) -> int:
+        """The total; shared through the cache when the endpoint set ``request.count_key``."""
+        key = getattr(request, "count_key", None)
+        if key is None:
+            return self._items_count(queryset)
+        return cache.get_or_set(key, lambda: self._items_count(queryset), COUNT_TTL)
+
     def paginate_queryset(self, queryset, pagination: Input, request, **params) -> dict:
         size = pagination.page_size
         offset = (pagination.page - 1) * size
@@ -53,7 +63,7 @@ class PageNumberPagination(PaginationBase):
         if offset == 0 and len(results) < size:
             count = len(results)
         else:
-            count = self._items_count(queryset)
+            count = self.count(request, queryset)
         last_page = max(1, -(-count // size))
         if pagination.page > last_page:
             raise Http404(
