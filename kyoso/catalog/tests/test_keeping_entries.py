@@ -141,3 +141,16 @@ def test_it_sends_anonymous_visitors_to_log_in(client):
     response = client.get(reverse("catalog:manage_list"))
     assert response.status_code == 302
     assert "/accounts/login/" in response["Location"]
+
+
+def test_it_offers_the_import_to_body_administrators_and_the_export_to_staff(
+    client, body_admin, department_officer, prefecture
+):
+    import_url = reverse("catalog:import", args=[prefecture.code])
+    export_url = reverse("catalog:export", args=[prefecture.code, "csv"])
+    client.force_login(body_admin)
+    assert import_url in client.get(reverse("catalog:manage_list")).content.decode()
+    client.force_login(department_officer)
+    page = client.get(reverse("catalog:manage_list")).content.decode()
+    assert import_url not in page
+    assert export_url in page

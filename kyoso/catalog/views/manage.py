@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from kyoso.organizations.models import GovernmentBody
 from kyoso.organizations.selectors import departments_kept_by
 
 from .. import services
@@ -24,10 +25,19 @@ def manage_list(request):
         raise PermissionDenied
     projects = catalog_projects_kept_by(request.user)
     paginator = Paginator(projects, page_size_from(request))
+    bodies = [
+        (body, request.user.has_perm("catalog.import_catalog", body))
+        for body in GovernmentBody.objects.filter(memberships__user=request.user).distinct()
+        if request.user.has_perm("catalog.export_catalog", body)
+    ]
     return render(
         request,
         "catalog/manage_list.html",
-        {"page": paginator.get_page(request.GET.get("page")), "departments": departments},
+        {
+            "page": paginator.get_page(request.GET.get("page")),
+            "departments": departments,
+            "bodies": bodies,
+        },
     )
 
 
