@@ -13,8 +13,12 @@ from dataclasses import dataclass
 
 import pytest
 
-from kyoso.organizations.models import BodyMembership
-from kyoso.organizations.tests.factories import StaffMembershipFactory
+from kyoso.catalog.io.samples import csv_bytes, sample_rows
+from kyoso.organizations.models import BodyMembership, OrganizationMembership
+from kyoso.organizations.tests.factories import (
+    OrganizationMembershipFactory,
+    StaffMembershipFactory,
+)
 
 from .helpers import PASSWORD, log_in_with_form, path_of
 from .world import World, build_world
@@ -25,8 +29,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @dataclass(frozen=True)
 class Screen:
     path: Callable[[World], str]
-    # "officer": a department officer of the world's prefecture (signed in by cookie);
-    # "cso": a partner organization's admin (signed in by cookie); "officer_form": the officer
+    # "officer": a department officer of the world's prefecture, "body_admin": an administrator
+    # of it, "cso": a partner organization's admin, "outsider": signed in, belongs to nothing
+    # (all four signed in by cookie); "officer_form": the officer
     # signing in through the form (and so asked for the code); "new_staff": staff without a
     # second factor, who signs in through the form and is sent to set one up.
     user: str | None = None
@@ -54,6 +59,49 @@ def confirm_password_if_asked(page):
         form.locator("input[name=password]").fill(PASSWORD)
         with page.expect_navigation():
             form.locator("button[type=submit]").click()
+
+
+def submit(page, form):
+    with page.expect_navigation():
+        form.locator("button[type=submit]").last.click()
+
+
+def upload_bad_catalog(page):
+    form = page.locator("main form[enctype='multipart/form-data']")
+    # An impossible fiscal year, no project name, a budget that is not a number, no such field.
+    bad = csv_bytes([["令和99年度", "", "", "こども家庭課", "", "", "", "", "千円", "", "", "?"]])
+    form.locator("input[name=file]").set_input_files(
+        {"name": "catalog.csv", "mimeType": "text/csv", "buffer": bad}
+    )
+    submit(page, form)
+    assert page.locator(".error-summary").is_visible()
+
+
+def check_good_catalog(page):
+    form = page.locator("main form[enctype='multipart/form-data']")
+    form.locator("input[name=file]").set_input_files(
+        {"name": "catalog.csv", "mimeType": "text/csv", "buffer": csv_bytes(sample_rows(3))}
+    )
+    form.locator("input[name=dry_run]").check()
+    submit(page, form)
+    assert page.locator(".import-result").is_visible()
+
+
+def add_unknown_staff(page):
+    form = page.locator("main form[method=post]:has(input[name=email])")
+    form.locator("input[name=email]").fill("nobody-here@example.jp")
+    submit(page, form)
+    assert page.locator(".error-summary").is_visible()
+
+
+def submit_empty_organization(page):
+    form = page.locator("main form[method=post]:has(input[name=name])")
+    form.locator("input[name=name]").fill("")
+    corporate_number = form.locator("input[name=corporate_number]")
+    if corporate_number.count():
+        corporate_number.fill("123")
+    submit(page, form)
+    assert page.locator(".error-summary").is_visible()
 
 
 def submit_bad_login(page):
@@ -107,20 +155,65 @@ SCREENS: dict[str, Screen] = {
         lambda w: f"/manage/catalog/{w.project.pk}/edit/", user="officer"
     ),
     "project_delete": Screen(lambda w: f"/manage/catalog/{w.project.pk}/delete/", user="officer"),
+    # Administration of a body.
+    "body_detail_admin": Screen(lambda w: w.prefecture.get_absolute_url(), user="body_admin"),
+    "catalog_import": Screen(
+        lambda w: f"/manage/bodies/{w.prefecture.code}/import/", user="body_admin"
+    ),
+    "catalog_import_errors": Screen(
+        lambda w: f"/manage/bodies/{w.prefecture.code}/import/", user="body_admin",
+        action=upload_bad_catalog,
+    ),
+    "catalog_import_checked": Screen(
+        lambda w: f"/manage/bodies/{w.prefecture.code}/import/", user="body_admin",
+        action=check_good_catalog,
+    ),
+    "body_staff": Screen(
+        lambda w: f"/manage/bodies/{w.prefecture.code}/staff/", user="body_admin"
+    ),
+    "body_staff_errors": Screen(
+        lambda w: f"/manage/bodies/{w.prefecture.code}/staff/", user="body_admin",
+        action=add_unknown_staff,
+    ),
+    # Partner organizations, from the inside.
+    "organization_list_filtered": Screen(lambda w: "/organizations/?q=さが&intermediary=on"),
+    "organization_detail_outsider": Screen(
+        lambda w: w.organizations[0].get_absolute_url(), user="outsider"
+    ),
+    "organization_detail_member": Screen(
+        lambda w: w.cso_organization.get_absolute_url(), user="cso"
+    ),
+    "organization_register": Screen(lambda w: "/organizations/new/", user="outsider"),
+    "organization_register_errors": Screen(
+        lambda w: "/organizations/new/", user="outsider", action=submit_empty_organization
+    ),
+    "organization_edit": Screen(
+        lambda w: f"/organizations/{w.cso_organization.pk}/edit/", user="cso"
+    ),
+    "organization_members": Screen(
+        lambda w: f"/organizations/{w.cso_organization.pk}/members/", user="cso"
+    ),
     "forbidden_403": Screen(lambda w: "/manage/catalog/", user="cso", status=403),
     "not_found_404": Screen(lambda w: "/catalog/999999/", status=404),
 }
 
 
 @pytest.fixture
-def world(prefecture, department):
-    return build_world(prefecture=prefecture, department=department)
+def world(prefecture, department, cso_member):
+    world = build_world(prefecture=prefecture, department=department)
+    # The partner's own organization, with a request to join waiting for them.
+    world.cso_organization = cso_member.organization_memberships.get().organization
+    OrganizationMembershipFactory(
+        organization=world.cso_organization, status=OrganizationMembership.Status.PENDING
+    )
+    return world
 
 
 @pytest.mark.parametrize("language", ["ja", "en"])
 @pytest.mark.parametrize("name", list(SCREENS))
 def test_it_has_no_wcag_violations(
-    name, language, world, department_officer, cso_member, page, sign_in, axe_check
+    name, language, world, department_officer, body_admin, cso_member, outsider, page, sign_in,
+    axe_check,
 ):
     screen = SCREENS[name]
     prefix = "" if language == "ja" else "/en"
@@ -135,10 +228,14 @@ def test_it_has_no_wcag_violations(
     elif screen.user == "officer_form":
         log_in_with_form(page, department_officer.email, prefix=prefix)
     else:
-        if screen.user == "officer":
-            sign_in(department_officer)
-        elif screen.user == "cso":
-            sign_in(cso_member)
+        signed_in = {
+            "officer": department_officer,
+            "body_admin": body_admin,
+            "cso": cso_member,
+            "outsider": outsider,
+        }
+        if screen.user:
+            sign_in(signed_in[screen.user])
         response = page.goto(path)
         assert response.status == screen.status, f"{path} answered {response.status}"
 
