@@ -247,3 +247,21 @@ def test_it_has_no_wcag_violations(
     assert page.locator("h1").count() == 1, "every page has exactly one main heading"
     axe_check(page)
 
+
+
+def test_it_reports_violations_readably_when_a_page_has_them(world, page, axe_check):
+    """The check itself can fail: an unlabelled field and pale text are caught and named."""
+    page.goto("/")
+    page.evaluate(
+        """() => {
+            const main = document.querySelector('main .container');
+            main.insertAdjacentHTML('beforeend',
+                '<input type="text" id="unlabelled">' +
+                '<p id="pale" style="color:#bbb;background:#fff">薄い文字</p>');
+        }"""
+    )
+    with pytest.raises(AssertionError) as failure:
+        axe_check(page)
+    report = str(failure.value)
+    assert "label (critical)" in report and "#unlabelled" in report
+    assert "color-contrast (serious)" in report and "#pale" in report
