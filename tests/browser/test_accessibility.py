@@ -12,6 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
+from django.template.loader import render_to_string
+from django.test import RequestFactory
+from django.utils import translation
 
 from kyoso.catalog.io.samples import csv_bytes, sample_rows
 from kyoso.organizations.models import BodyMembership, OrganizationMembership
@@ -247,6 +250,29 @@ def test_it_has_no_wcag_violations(
     assert page.locator("h1").count() == 1, "every page has exactly one main heading"
     axe_check(page)
 
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+@pytest.mark.parametrize("template", ["400.html", "500.html"])
+def test_it_has_no_wcag_violations_on_error_pages_no_url_leads_to(
+    template, language, page, live_server, axe_check
+):
+    """400 and 500 have no URL of their own: render them and serve them from the live server's
+    address, so that the stylesheet loads as it would."""
+    request = RequestFactory().get("/" if language == "ja" else "/en/")
+    with translation.override(language):
+        html = render_to_string(template, request=request)
+    address = f"{live_server.url}/error-page-under-test/"
+    page.route(address, lambda route: route.fulfill(body=html, content_type="text/html"))
+    page.goto(address)
+    assert page.locator("h1").count() == 1
+    if template == "500.html":
+        # Self-contained (no database, no stylesheet), in Japanese with English beside it.
+        assert page.locator("html").get_attribute("lang") == "ja"
+        axe_check(page, stylesheet=False)
+    else:
+        assert page.locator("html").get_attribute("lang") == language
+        axe_check(page)
 
 
 def test_it_reports_violations_readably_when_a_page_has_them(world, page, axe_check):
