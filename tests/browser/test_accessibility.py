@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.utils import translation
@@ -107,6 +108,15 @@ def submit_empty_organization(page):
     assert page.locator(".error-summary").is_visible()
 
 
+def submit_bad_signup(page):
+    form = page.locator("main form:has(input[name=password2])")
+    form.locator("input[name=email]").fill("not-an-address")
+    form.locator("input[name=password1]").fill("short")
+    form.locator("input[name=password2]").fill("different")
+    submit(page, form)
+    assert page.locator(".error-summary, .errorlist").first.is_visible()
+
+
 def submit_bad_login(page):
     form = page.locator("form:has(input[name=password])")
     form.locator("input[name=login]").fill("nobody@example.jp")
@@ -134,6 +144,14 @@ SCREENS: dict[str, Screen] = {
     "login": Screen(lambda w: "/accounts/login/"),
     "login_failed": Screen(lambda w: "/accounts/login/", action=submit_bad_login),
     "signup": Screen(lambda w: "/accounts/signup/"),
+    "signup_errors": Screen(lambda w: "/accounts/signup/", action=submit_bad_signup),
+    "verification_sent": Screen(lambda w: "/accounts/confirm-email/"),
+    "password_reset_done": Screen(lambda w: "/accounts/password/reset/done/"),
+    "logout_confirm": Screen(lambda w: "/accounts/logout/", user="cso"),
+    "email_addresses": Screen(lambda w: "/accounts/email/", user="cso"),
+    "recovery_codes": Screen(
+        lambda w: "/accounts/2fa/recovery-codes/", user="officer", action=confirm_password_if_asked
+    ),
     "password_reset": Screen(lambda w: "/accounts/password/reset/"),
     "reauthenticate": Screen(
         lambda w: "/accounts/2fa/totp/activate/", user="cso", lands_on="/accounts/reauthenticate/"
@@ -202,8 +220,10 @@ SCREENS: dict[str, Screen] = {
 
 
 @pytest.fixture
-def world(prefecture, department, cso_member):
+def world(prefecture, department, department_officer, cso_member):
     world = build_world(prefecture=prefecture, department=department)
+    # Setting up an authenticator app in the site also gives recovery codes.
+    RecoveryCodes.activate(department_officer)
     # The partner's own organization, with a request to join waiting for them.
     world.cso_organization = cso_member.organization_memberships.get().organization
     OrganizationMembershipFactory(
