@@ -187,6 +187,7 @@ ACCOUNT_RATE_LIMITS = {
 }
 ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "website"
 ACCOUNT_ADAPTER = "kyoso.accounts.adapter.AccountAdapter"
+MFA_ADAPTER = "kyoso.accounts.adapter.MFAAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Kyoso"
 LOGIN_REDIRECT_URL = "/"
@@ -194,6 +195,8 @@ LOGIN_URL = "account_login"
 
 KYOSO_STAFF_MFA_REQUIRED = env_bool("KYOSO_STAFF_MFA_REQUIRED", True)
 KYOSO_SITE_NAME = os.environ.get("KYOSO_SITE_NAME", "Kyoso")
+# Absolute links in e-mails sent outside a request (notifications, reminders).
+KYOSO_SITE_URL = os.environ.get("KYOSO_SITE_URL", "http://127.0.0.1:8000")
 
 LOGGING = {
     "version": 1,
