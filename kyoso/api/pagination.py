@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Schema
 from ninja.pagination import PaginationBase
 
-from kyoso.catalog.counting import COUNT_TTL
+from kyoso.catalog.counting import COUNT_CAP, COUNT_TTL, capped_count
 
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
@@ -39,7 +39,16 @@ class PageNumberPagination(PaginationBase):
         )
 
     class Output(Schema):
-        count: int = Field(..., description="Number of results on all pages together.")
+        count: int = Field(
+            ...,
+            description=(
+                f"Number of results on all pages together; counting stops at {COUNT_CAP:,} "
+                "(then `count_exact` is false and the pages reach that far)."
+            ),
+        )
+        count_exact: bool = Field(
+            ..., description="False when there are more results than `count`: narrow the filters."
+        )
         next: str | None = Field(..., description="Absolute URL of the next page, or null.")
         previous: str | None = Field(
             ..., description="Absolute URL of the previous page, or null."
@@ -49,11 +58,12 @@ class PageNumberPagination(PaginationBase):
     items_attribute = "results"
 
     def count(self, request, queryset) -> int:
-        """The total; shared through the cache when the endpoint set ``request.count_key``."""
+        """The total, at most ``COUNT_CAP + 1``; shared through the cache when the endpoint set
+        ``request.count_key``."""
         key = getattr(request, "count_key", None)
         if key is None:
-            return self._items_count(queryset)
-        return cache.get_or_set(key, lambda: self._items_count(queryset), COUNT_TTL)
+            return capped_count(queryset)
+        return cache.get_or_set(key, lambda: capped_count(queryset), COUNT_TTL)
 
     def paginate_queryset(self, queryset, pagination: Input, request, **params) -> dict:
         size = pagination.page_size
@@ -62,8 +72,11 @@ class PageNumberPagination(PaginationBase):
         # A first page that is not full already tells the total: spare the COUNT query.
         if offset == 0 and len(results) < size:
             count = len(results)
+            exact = True
         else:
             count = self.count(request, queryset)
+        exact = count <= COUNT_CAP
+        count = min(count, COUNT_CAP)
         last_page = max(1, -(-count // size))
         if pagination.page > last_page:
             raise Http404(
@@ -72,6 +85,7 @@ class PageNumberPagination(PaginationBase):
             )
         return {
             "count": count,
+            "count_exact": exact,
             "next": page_url(request, pagination.page + 1) if pagination.page < last_page else None,
             "previous": page_url(request, pagination.page - 1) if pagination.page > 1 else None,
             "results": results,

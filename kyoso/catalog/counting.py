@@ -1,9 +1,11 @@
-"""Counting catalog results without counting the whole catalog on every public page view.
+"""Counting catalog results without counting the whole catalog on every page view.
 
 A national installation holds millions of projects; an exact ``COUNT(*)`` of a popular search
-costs more than the page itself. Public (anonymous) result counts are therefore kept in the
-shared cache, keyed by the normalised filters and by a *catalog version* that every write bumps,
-so a count is never older than the last change to the catalog.
+(「子育て」 matches a quarter of a million projects) costs seconds, far more than the page itself.
+So counts stop at ``COUNT_CAP``: beyond it the page says "more than 10,000" and asks for a
+narrower search, as search engines do. Public (anonymous) counts are also kept in the shared
+cache, keyed by the normalised filters and by a *catalog version* that every write bumps, so a
+count is never older than the last change to the catalog.
 """
 
 from __future__ import annotations
@@ -16,6 +18,12 @@ from django.utils.functional import cached_property
 
 VERSION_KEY = "catalog:version"
 COUNT_TTL = 60 * 10
+COUNT_CAP = 10_000
+
+
+def capped_count(queryset) -> int:
+    """The number of rows, but at most ``COUNT_CAP + 1`` (which means "more than the cap")."""
+    return queryset.order_by()[: COUNT_CAP + 1].count()
 
 
 def catalog_version() -> int:
@@ -48,14 +56,26 @@ def count_key(params: dict[str, str]) -> str:
 
 
 class CachedCountPaginator(Paginator):
-    """A paginator whose total comes from the cache when ``count_key`` is given."""
+    """Pages over a catalog query: the count is capped, and cached when ``count_key`` is given.
+
+    When there are more rows than the cap, ``count`` is the cap, ``count_capped`` is true and the
+    pages reach as far as the cap.
+    """
 
     def __init__(self, *args, count_key: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.count_key = count_key
 
     @cached_property
-    def count(self):
+    def raw_count(self) -> int:
         if self.count_key is None:
-            return super().count
-        return cache.get_or_set(self.count_key, lambda: self.object_list.count(), COUNT_TTL)
+            return capped_count(self.object_list)
+        return cache.get_or_set(self.count_key, lambda: capped_count(self.object_list), COUNT_TTL)
+
+    @cached_property
+    def count(self) -> int:
+        return min(self.raw_count, COUNT_CAP)
+
+    @property
+    def count_capped(self) -> bool:
+        return self.raw_count > COUNT_CAP

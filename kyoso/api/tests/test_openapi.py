@@ -40,7 +40,7 @@ def test_it_documents_every_endpoint_with_its_response_schema(document):
 def test_it_documents_lists_as_count_next_previous_results(document):
     schemas = document["components"]["schemas"]
     for name in ("PagedBodyOut", "PagedDepartmentOut", "PagedProjectSummaryOut"):
-        assert set(schemas[name]["required"]) == {"count", "next", "previous", "results"}
+        assert set(schemas[name]["required"]) == {"count", "count_exact", "next", "previous", "results"}
         assert schemas[name]["properties"]["results"]["type"] == "array"
 
 

@@ -17,7 +17,7 @@ def query_of(url: str) -> dict:
 @pytest.mark.django_db
 def test_it_answers_count_next_previous_and_results(client, many_projects):
     body = client.get("/api/v1/catalog/projects").json()
-    assert set(body) == {"count", "next", "previous", "results"}
+    assert set(body) == {"count", "count_exact", "next", "previous", "results"}
     assert body["count"] == 45
     assert len(body["results"]) == 20  # the default page size
     assert body["previous"] is None
@@ -84,12 +84,12 @@ def test_it_answers_404_past_the_last_page(client, many_projects):
 @pytest.mark.django_db
 def test_it_answers_an_empty_first_page_when_nothing_matches(client, many_projects):
     body = client.get("/api/v1/catalog/projects", {"q": "存在しない語"}).json()
-    assert body == {"count": 0, "next": None, "previous": None, "results": []}
+    assert body == {"count": 0, "count_exact": True, "next": None, "previous": None, "results": []}
 
 
 @pytest.mark.django_db
 def test_it_paginates_bodies_and_departments_alike(client, prefecture, department):
     for path in ("/api/v1/bodies", "/api/v1/bodies/410004/departments"):
         body = client.get(path, {"page_size": 1}).json()
-        assert set(body) == {"count", "next", "previous", "results"}
+        assert set(body) == {"count", "count_exact", "next", "previous", "results"}
         assert len(body["results"]) == 1

@@ -59,3 +59,16 @@ def test_it_lists_bodies_and_departments_in_as_many_queries_for_5_as_for_50(
         assert len(client.get(path, {"page_size": 50}).json()["results"]) > 5
         # A first page that is not full spares the COUNT: never more queries for more rows.
         assert queries_for(client, path, page_size=50) <= queries_for(client, path, page_size=5)
+
+
+@pytest.mark.django_db
+def test_it_says_when_counting_stopped_at_the_cap(client, spread_catalog, monkeypatch):
+    import kyoso.api.pagination as pagination
+    import kyoso.catalog.counting as counting
+
+    monkeypatch.setattr(counting, "COUNT_CAP", 25)
+    monkeypatch.setattr(pagination, "COUNT_CAP", 25)
+    body = client.get("/api/v1/catalog/projects", {"page_size": 5}).json()
+    assert (body["count"], body["count_exact"]) == (25, False)
+    body = client.get("/api/v1/catalog/projects", {"page_size": 5, "body": "410004"}).json()
+    assert body["count_exact"] is True

@@ -37,3 +37,25 @@ def test_it_counts_exactly_for_signed_in_staff(client, department, department_of
     assert count_on_page(client, q="子育て") == 1
     client.force_login(department_officer)
     assert count_on_page(client, q="子育て") == 2
+
+
+def test_it_stops_counting_at_the_cap(client, department, monkeypatch):
+    from kyoso.catalog import counting
+
+    monkeypatch.setattr(counting, "COUNT_CAP", 5)
+    CatalogProjectFactory.create_batch(7, department=department, name="子育て事業")
+    response = client.get(reverse("catalog:project_list"), {"q": "子育て", "page_size": 20})
+    paginator = response.context["page"].paginator
+    assert paginator.count == 5
+    assert paginator.count_capped
+    assert "More than 5 projects found" in client.get(
+        "/en" + reverse("catalog:project_list"), {"q": "子育て"}
+    ).content.decode()
+
+
+def test_it_counts_exactly_below_the_cap(client, department):
+    CatalogProjectFactory.create_batch(7, department=department, name="子育て事業")
+    paginator = client.get(reverse("catalog:project_list"), {"q": "子育て"}).context[
+        "page"
+    ].paginator
+    assert (paginator.count, paginator.count_capped) == (7, False)
