@@ -17,7 +17,7 @@ import random
 import time
 from dataclasses import dataclass
 
-from kyoso.core.text import search_key
+from kyoso.core.text import indexed_form, search_key
 from kyoso.demo.world.bodies import (
     MUNICIPAL_DEPARTMENTS,
     SAGA,
@@ -148,8 +148,10 @@ COLUMNS = (
 
 
 def _search_text(name_key: str, name_en_key: str, code: str, department_key: str, tail: str):
-    return " ".join(part for part in (name_key, name_en_key, code.lower(), department_key, tail)
-                    if part)
+    return indexed_form(
+        " ".join(part for part in (name_key, name_en_key, code.lower(), department_key, tail)
+                 if part)
+    )
 
 
 def project_count(connection) -> int:

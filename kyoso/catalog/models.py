@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kyoso.core.choices import CollaborationForm, PolicyField
 from kyoso.core.models import TimeStampedModel
-from kyoso.core.text import search_key
+from kyoso.core.text import indexed_form, search_key
 
 
 class CatalogProjectQuerySet(models.QuerySet):
@@ -30,10 +30,10 @@ class CatalogProjectQuerySet(models.QuerySet):
         return self.disclosed()
 
     def search(self, terms: list[str]):
-        """Every term must occur in the project's search key (see kyoso.core.text)."""
+        """Every term (a search key) must occur in the project's text (see kyoso.core.text)."""
         queryset = self
         for term in terms:
-            queryset = queryset.filter(search_text__contains=term)
+            queryset = queryset.filter(search_text__contains=indexed_form(term))
         return queryset
 
 
@@ -81,6 +81,7 @@ class CatalogProject(TimeStampedModel):
         _("disclosed"), default=True,
         help_text=_("Only disclosed projects are shown to the public."),
     )
+    # The search key of the project's texts in indexed form (kyoso.core.text.indexed_form).
     search_text = models.TextField(editable=False, default="")
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
@@ -140,7 +141,7 @@ class CatalogProject(TimeStampedModel):
         department_name = department_name or (self.department.name if self.department_id else "")
         parts = [self.name, self.name_en, self.code, department_name, self.purpose, self.content,
                  self.beneficiaries]
-        return search_key(" ".join(part for part in parts if part))
+        return indexed_form(search_key(" ".join(part for part in parts if part)))
 
     def save(self, *args, **kwargs):
         self.search_text = self.build_search_text()

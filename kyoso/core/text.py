@@ -35,3 +35,15 @@ def search_terms(query: str | None) -> list[str]:
 
 def to_halfwidth_digits(value: str) -> str:
     return unicodedata.normalize("NFKC", value)
+
+
+def indexed_form(key: str) -> str:
+    """A search key with every character doubled: 「子育て」 → 「子子育育てて」.
+
+    PostgreSQL's pg_trgm indexes three-character pieces, so a two-character word such as 「福祉」
+    or 「観光」 — the most common kind of Japanese query — could not use the index and would scan
+    the whole catalog. In the doubled form each adjacent pair of characters becomes a trigram
+    (「福福祉」, 「福祉祉」), so any query of two or more characters is served by the index, and
+    ``indexed_form(term) in indexed_form(text)`` exactly when ``term in text``.
+    """
+    return "".join(character * 2 for character in key)
