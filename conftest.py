@@ -31,7 +31,9 @@ def municipality(prefecture):
 
 @pytest.fixture
 def department(prefecture):
-    return DepartmentFactory(body=prefecture, name="こども家庭課", name_en="Children and Families Division")
+    return DepartmentFactory(
+        body=prefecture, name="こども家庭課", name_en="Children and Families Division"
+    )
 
 
 @pytest.fixture

@@ -42,9 +42,21 @@ class CatalogProjectForm(forms.ModelForm):
     class Meta:
         model = CatalogProject
         fields = [
-            "department", "fiscal_year", "code", "name", "name_en", "purpose", "content",
-            "budget_yen", "implementation", "beneficiaries", "field", "open_to_collaboration",
-            "collaboration_forms", "contact", "disclosed",
+            "department",
+            "fiscal_year",
+            "code",
+            "name",
+            "name_en",
+            "purpose",
+            "content",
+            "budget_yen",
+            "implementation",
+            "beneficiaries",
+            "field",
+            "open_to_collaboration",
+            "collaboration_forms",
+            "contact",
+            "disclosed",
         ]
         widgets = {
             "purpose": forms.Textarea(attrs={"rows": 4}),
@@ -54,7 +66,9 @@ class CatalogProjectForm(forms.ModelForm):
     def __init__(self, *args, departments, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["department"].queryset = departments
-        self.fields["department"].label_from_instance = lambda d: f"{d.body.display_name} {d.display_name}"
+        self.fields["department"].label_from_instance = lambda d: (
+            f"{d.body.display_name} {d.display_name}"
+        )
 
     def clean_name(self):
         return normalize(self.cleaned_data["name"])

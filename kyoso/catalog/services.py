@@ -41,12 +41,17 @@ def project_create(*, actor, department, data: dict) -> CatalogProject:
     if not actor.has_perm("catalog.add_project", department):
         raise PermissionDenied
     fields = {name: data[name] for name in EDITABLE_FIELDS if name in data and name != "department"}
-    project = CatalogProject(body=department.body, department=department, updated_by=actor, **fields)
+    project = CatalogProject(
+        body=department.body, department=department, updated_by=actor, **fields
+    )
     project.full_clean()
     project.save()
     audit_record(
-        actor=actor, action="catalog.project.create", target=project,
-        body_code=department.body.code, changes=diff_fields({}, _snapshot(project)),
+        actor=actor,
+        action="catalog.project.create",
+        target=project,
+        body_code=department.body.code,
+        changes=diff_fields({}, _snapshot(project)),
     )
     transaction.on_commit(bump_catalog_version)
     return project
@@ -55,8 +60,10 @@ def project_create(*, actor, department, data: dict) -> CatalogProject:
 @transaction.atomic
 def project_update(*, actor, project: CatalogProject, data: dict) -> CatalogProject:
     """Change a catalog entry. Moving it to another department needs rights on both."""
-    project = CatalogProject.objects.select_for_update().select_related("body", "department").get(
-        pk=project.pk
+    project = (
+        CatalogProject.objects.select_for_update()
+        .select_related("body", "department")
+        .get(pk=project.pk)
     )
     if not actor.has_perm("catalog.change_project", project):
         raise PermissionDenied
@@ -76,8 +83,11 @@ def project_update(*, actor, project: CatalogProject, data: dict) -> CatalogProj
     changes = diff_fields(before, _snapshot(project))
     if changes:
         audit_record(
-            actor=actor, action="catalog.project.update", target=project,
-            body_code=project.body.code, changes=changes,
+            actor=actor,
+            action="catalog.project.update",
+            target=project,
+            body_code=project.body.code,
+            changes=changes,
         )
         transaction.on_commit(bump_catalog_version)
     return project
@@ -89,8 +99,11 @@ def project_delete(*, actor, project: CatalogProject) -> None:
     if not actor.has_perm("catalog.delete_project", project):
         raise PermissionDenied
     audit_record(
-        actor=actor, action="catalog.project.delete", target=project,
-        body_code=project.body.code, changes=diff_fields(_snapshot(project), {}),
+        actor=actor,
+        action="catalog.project.delete",
+        target=project,
+        body_code=project.body.code,
+        changes=diff_fields(_snapshot(project), {}),
     )
     project.delete()
     transaction.on_commit(bump_catalog_version)

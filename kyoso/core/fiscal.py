@@ -81,7 +81,8 @@ _COMBINED_PATTERN = re.compile(r"^(?P<year>\d{4})年度[(（](?P<era>.+)[)）]$"
 def parse_fiscal_year(text: str | int) -> int:
     """Read a fiscal year as bodies write it.
 
-    Accepts ``2025``, ``２０２５年度``, ``令和7年度``, ``令和元年度``, ``R7``, ``H30``, ``FY2025`` and
+    Accepts ``2025``, ``２０２５年度``, ``令和7年度``, ``令和元年度``, ``R7``, ``H30``,
+    ``FY2025`` and
     ``2025年度(令和7年度)``. Raises ``ValueError`` for anything else, or when the Western year and
     the era year of a combined form disagree.
     """

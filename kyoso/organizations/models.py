@@ -61,9 +61,7 @@ class GovernmentBody(LocalizedNameMixin, TimeStampedModel):
     website = models.URLField(_("website"), blank=True)
     is_active = models.BooleanField(_("active on Kyoso"), default=True)
     # The desk's own rules; later capabilities read them (e.g. days to answer a proposal).
-    answer_days = models.PositiveSmallIntegerField(
-        _("days to answer a proposal"), default=30
-    )
+    answer_days = models.PositiveSmallIntegerField(_("days to answer a proposal"), default=30)
     principle_of_yes = models.BooleanField(
         _("principle of saying yes"),
         default=False,
@@ -98,7 +96,9 @@ class Department(LocalizedNameMixin, TimeStampedModel):
     """A department (部局・課) of a body. The desk (公民連携デスク, 協働推進課) is one of them."""
 
     body = models.ForeignKey(
-        GovernmentBody, verbose_name=_("government body"), on_delete=models.CASCADE,
+        GovernmentBody,
+        verbose_name=_("government body"),
+        on_delete=models.CASCADE,
         related_name="departments",
     )
     name = models.CharField(_("name"), max_length=100)
@@ -121,7 +121,7 @@ class Department(LocalizedNameMixin, TimeStampedModel):
 
 
 class BodyMembership(TimeStampedModel):
-    """A government officer's role in a body: administrator, desk coordinator or department staff."""
+    """A government officer's role in a body: administrator, desk or department staff."""
 
     class Role(models.TextChoices):
         BODY_ADMIN = "body_admin", _("Body administrator")
@@ -132,13 +132,19 @@ class BodyMembership(TimeStampedModel):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="body_memberships"
     )
     body = models.ForeignKey(
-        GovernmentBody, verbose_name=_("government body"), on_delete=models.CASCADE,
+        GovernmentBody,
+        verbose_name=_("government body"),
+        on_delete=models.CASCADE,
         related_name="memberships",
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     department = models.ForeignKey(
-        Department, verbose_name=_("department"), null=True, blank=True,
-        on_delete=models.CASCADE, related_name="memberships",
+        Department,
+        verbose_name=_("department"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="memberships",
     )
 
     class Meta:
@@ -171,7 +177,10 @@ class Organization(LocalizedNameMixin, TimeStampedModel):
     class Kind(models.TextChoices):
         NPO_CORPORATION = "npo_corporation", _("NPO corporation (NPO法人)")
         VOLUNTARY = "voluntary", _("Voluntary association (任意団体)")
-        GENERAL_INCORPORATED = "general_incorporated", _("General incorporated association/foundation")
+        GENERAL_INCORPORATED = (
+            "general_incorporated",
+            _("General incorporated association/foundation"),
+        )
         PUBLIC_INTEREST = "public_interest", _("Public interest corporation (公益法人)")
         COMPANY = "company", _("Company")
         UNIVERSITY = "university", _("University or school")
@@ -187,12 +196,18 @@ class Organization(LocalizedNameMixin, TimeStampedModel):
         _("intermediary support organization (中間支援組織)"), default=False
     )
     corporate_number = models.CharField(
-        _("corporate number (法人番号)"), max_length=13, blank=True,
+        _("corporate number (法人番号)"),
+        max_length=13,
+        blank=True,
         validators=[validate_corporate_number],
     )
     prefecture = models.ForeignKey(
-        GovernmentBody, verbose_name=_("prefecture"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        GovernmentBody,
+        verbose_name=_("prefecture"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         limit_choices_to={"kind": GovernmentBody.Kind.PREFECTURE},
     )
     address = models.CharField(_("address"), max_length=300, blank=True)
@@ -205,7 +220,10 @@ class Organization(LocalizedNameMixin, TimeStampedModel):
     fields = models.JSONField(_("fields of activity"), default=list, blank=True)
     activity_record = models.TextField(_("activity record"), blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
 

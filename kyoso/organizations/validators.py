@@ -6,7 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 def local_government_check_digit(first_five: str) -> int:
     """Check digit of a 全国地方公共団体コード (JIS X 0401/0402 + modulus 11, weights 6..2)."""
-    total = sum(int(digit) * weight for digit, weight in zip(first_five, (6, 5, 4, 3, 2), strict=True))
+    total = sum(
+        int(digit) * weight for digit, weight in zip(first_five, (6, 5, 4, 3, 2), strict=True)
+    )
     return (11 - total % 11) % 10
 
 

@@ -40,14 +40,31 @@ def test_it_documents_every_endpoint_with_its_response_schema(document):
 def test_it_documents_lists_as_count_next_previous_results(document):
     schemas = document["components"]["schemas"]
     for name in ("PagedBodyOut", "PagedDepartmentOut", "PagedProjectSummaryOut"):
-        assert set(schemas[name]["required"]) == {"count", "count_exact", "next", "previous", "results"}
+        assert set(schemas[name]["required"]) == {
+            "count",
+            "count_exact",
+            "next",
+            "previous",
+            "results",
+        }
         assert schemas[name]["properties"]["results"]["type"] == "array"
 
 
 def test_it_documents_the_catalog_filters_and_limits(document):
     params = parameters(document, "/api/v1/catalog/projects")
-    expected = {"q", "body", "department", "field", "fiscal_year", "open", "budget_min",
-                "budget_max", "page", "page_size", "lang"}
+    expected = {
+        "q",
+        "body",
+        "department",
+        "field",
+        "fiscal_year",
+        "open",
+        "budget_min",
+        "budget_max",
+        "page",
+        "page_size",
+        "lang",
+    }
     assert expected <= set(params)
     assert all(param["in"] == "query" for param in params.values())
     assert params["page_size"]["schema"]["maximum"] == 100

@@ -31,7 +31,9 @@ def form_data(department, **overrides):
     return data
 
 
-def test_it_lets_an_officer_add_a_project_to_their_department(client, department_officer, department):
+def test_it_lets_an_officer_add_a_project_to_their_department(
+    client, department_officer, department
+):
     client.force_login(department_officer)
     response = client.post(reverse("catalog:project_create"), form_data(department))
     project = CatalogProject.objects.get()

@@ -22,23 +22,40 @@ def projects(department, other_department, municipality):
     city_department = DepartmentFactory(body=municipality, name="子育て支援課")
     return {
         "childcare": CatalogProjectFactory(
-            department=department, name="子育て支援事業", field=PolicyField.CHILDREN,
-            budget_yen=5_000_000, fiscal_year=2025,
+            department=department,
+            name="子育て支援事業",
+            field=PolicyField.CHILDREN,
+            budget_yen=5_000_000,
+            fiscal_year=2025,
         ),
         "support": CatalogProjectFactory(
-            department=department, name="ひとり親家庭サポート事業", field=PolicyField.CHILDREN,
-            budget_yen=800_000, fiscal_year=2024, open_to_collaboration=False,
+            department=department,
+            name="ひとり親家庭サポート事業",
+            field=PolicyField.CHILDREN,
+            budget_yen=800_000,
+            fiscal_year=2024,
+            open_to_collaboration=False,
         ),
         "tourism": CatalogProjectFactory(
-            department=other_department, name="観光情報発信事業", name_en="Tourism promotion",
-            field=PolicyField.TOURISM, budget_yen=30_000_000, fiscal_year=2025,
+            department=other_department,
+            name="観光情報発信事業",
+            name_en="Tourism promotion",
+            field=PolicyField.TOURISM,
+            budget_yen=30_000_000,
+            fiscal_year=2025,
         ),
         "city": CatalogProjectFactory(
-            department=city_department, name="地域子育て支援拠点事業", field=PolicyField.CHILDREN,
-            budget_yen=12_000_000, fiscal_year=2025,
+            department=city_department,
+            name="地域子育て支援拠点事業",
+            field=PolicyField.CHILDREN,
+            budget_yen=12_000_000,
+            fiscal_year=2025,
         ),
         "hidden": CatalogProjectFactory(
-            department=department, name="子育て非公開事業", disclosed=False, fiscal_year=2025,
+            department=department,
+            name="子育て非公開事業",
+            disclosed=False,
+            fiscal_year=2025,
         ),
     }
 
@@ -47,12 +64,18 @@ def test_it_lists_disclosed_projects_only(client, projects):
     response = client.get(LIST)
     assert response.status_code == 200
     assert names_in(response) == {
-        "子育て支援事業", "ひとり親家庭サポート事業", "観光情報発信事業", "地域子育て支援拠点事業",
+        "子育て支援事業",
+        "ひとり親家庭サポート事業",
+        "観光情報発信事業",
+        "地域子育て支援拠点事業",
     }
 
 
 def test_it_finds_projects_by_a_word_in_their_name(client, projects):
-    assert names_in(client.get(LIST, {"q": "子育て"})) == {"子育て支援事業", "地域子育て支援拠点事業"}
+    assert names_in(client.get(LIST, {"q": "子育て"})) == {
+        "子育て支援事業",
+        "地域子育て支援拠点事業",
+    }
 
 
 @pytest.mark.parametrize("query", ["さぽーと", "サポート", "ｻﾎﾟｰﾄ"])

@@ -1,6 +1,5 @@
 """Public result counts come from the cache, and any change to the catalog renews them."""
 
-import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse

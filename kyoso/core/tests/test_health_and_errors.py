@@ -20,7 +20,10 @@ def test_it_reports_an_unavailable_database(client):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("path", "text"), [("/no-such-page/", "ページが見つかりません"), ("/en/no-such-page/", "Page not found")])
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [("/no-such-page/", "ページが見つかりません"), ("/en/no-such-page/", "Page not found")],
+)
 def test_it_shows_a_not_found_page_in_the_users_language(client, path, text):
     response = client.get(path)
     assert response.status_code == 404

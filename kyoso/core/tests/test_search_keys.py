@@ -32,8 +32,14 @@ def test_it_normalizes_full_width_spaces_and_digits():
 
 @pytest.mark.parametrize(
     ("term", "text", "found"),
-    [("福祉", "高齢者福祉事業", True), ("祉事", "高齢者福祉事業", True), ("福事", "高齢者福祉事業", False),
-     ("子育て", "地域子育て支援", True), ("npo", "npo法人", True), ("県", "佐賀県", True)],
+    [
+        ("福祉", "高齢者福祉事業", True),
+        ("祉事", "高齢者福祉事業", True),
+        ("福事", "高齢者福祉事業", False),
+        ("子育て", "地域子育て支援", True),
+        ("npo", "npo法人", True),
+        ("県", "佐賀県", True),
+    ],
 )
 def test_its_indexed_form_keeps_substrings_and_only_them(term, text, found):
     from kyoso.core.text import indexed_form

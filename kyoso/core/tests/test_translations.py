@@ -8,7 +8,10 @@ from django.conf import settings
 
 ROOT = Path(settings.BASE_DIR)
 CATALOGS = sorted(
-    [*ROOT.glob("locale/ja/LC_MESSAGES/django.po"), *ROOT.glob("kyoso/*/locale/ja/LC_MESSAGES/django.po")]
+    [
+        *ROOT.glob("locale/ja/LC_MESSAGES/django.po"),
+        *ROOT.glob("kyoso/*/locale/ja/LC_MESSAGES/django.po"),
+    ]
 )
 
 

@@ -77,7 +77,9 @@ class BodyMembershipFactory(factory.django.DjangoModelFactory):
     body = factory.SubFactory(PrefectureFactory)
     role = BodyMembership.Role.DEPARTMENT
     department = factory.LazyAttribute(
-        lambda o: DepartmentFactory(body=o.body) if o.role == BodyMembership.Role.DEPARTMENT else None
+        lambda o: (
+            DepartmentFactory(body=o.body) if o.role == BodyMembership.Role.DEPARTMENT else None
+        )
     )
 
 

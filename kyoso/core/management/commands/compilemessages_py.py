@@ -11,7 +11,10 @@ class Command(BaseCommand):
     help = "Compile every locale/*/LC_MESSAGES/*.po of the project (no GNU gettext needed)."
 
     def handle(self, *args, **options):
-        roots = [Path(settings.BASE_DIR) / "locale", *Path(settings.BASE_DIR, "kyoso").glob("*/locale")]
+        roots = [
+            Path(settings.BASE_DIR) / "locale",
+            *Path(settings.BASE_DIR, "kyoso").glob("*/locale"),
+        ]
         count = 0
         for root in roots:
             for po_path in root.glob("*/LC_MESSAGES/*.po"):
