@@ -24,8 +24,9 @@ def have_wrk() -> bool:
 def run_wrk(url: str, *, connections: int, duration: int, threads: int = 2) -> dict:
     command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--timeout", "10s",
                "-s", str(LUA), url]
-    output = subprocess.run(command,  # noqa: S603 - fixed arguments, local URL capture_output=True, text=True, check=True,
-                            timeout=duration + 60).stdout
+    output = subprocess.run(  # noqa: S603 - fixed arguments, local URL
+        command, capture_output=True, text=True, check=True, timeout=duration + 60
+    ).stdout
     for line in output.splitlines():
         if line.startswith("WRK_JSON "):
             return json.loads(line[len("WRK_JSON "):])
