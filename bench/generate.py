@@ -5,8 +5,8 @@
 
 Project text comes from the demo's vocabulary (``kyoso.demo.world``), so searches such as
 「子育て」 hit as many rows as in a real catalog. ``search_text`` is computed with
-``kyoso.core.text.search_key`` exactly as ``CatalogProject.build_search_text`` would (checked on a
-sample before writing).
+``kyoso.core.text.search_key`` (and ``indexed_form``) exactly as
+``CatalogProject.build_search_text`` would (checked on a sample after writing).
 """
 
 from __future__ import annotations
