@@ -33,11 +33,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @dataclass(frozen=True)
 class Screen:
     path: Callable[[World], str]
-    # "officer": a department officer of the world's prefecture, "body_admin": an administrator
-    # of it, "cso": a partner organization's admin, "outsider": signed in, belongs to nothing
-    # (all four signed in by cookie); "officer_form": the officer
-    # signing in through the form (and so asked for the code); "new_staff": staff without a
-    # second factor, who signs in through the form and is sent to set one up.
+    # Signed in by cookie: "officer" (a department officer of the world's prefecture),
+    # "body_admin" (its administrator), "cso" (a partner organization's admin), "outsider"
+    # (belongs to nothing). Through the login form: "officer_form" (and so asked for the
+    # code), "new_staff" (staff without a second factor, sent to set one up).
     user: str | None = None
     # What the person does on the page before it is checked.
     action: Callable | None = None
@@ -246,7 +245,8 @@ def test_it_has_no_wcag_violations(
         staff = StaffMembershipFactory(
             body=world.prefecture, role=BodyMembership.Role.DEPARTMENT, second_factor=False
         ).user
-        # Coming from a page of the site, as people do (see the report on LOGIN_REDIRECT_URL).
+        # Coming from a page of the site, as people do. (Without `next` the login lands on
+        # LOGIN_REDIRECT_URL "/", the Japanese home, even when signing in from /en/.)
         log_in_with_form(page, staff.email, prefix=prefix, next=f"{prefix}/accounts/me/")
     elif screen.user == "officer_form":
         log_in_with_form(page, department_officer.email, prefix=prefix)
