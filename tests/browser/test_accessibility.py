@@ -167,6 +167,8 @@ SCREENS: dict[str, Screen] = {
     "dashboard": Screen(lambda w: "/accounts/me/", user="officer"),
     "dashboard_partner": Screen(lambda w: "/accounts/me/", user="cso"),
     "manage_list": Screen(lambda w: "/manage/catalog/", user="officer"),
+    "manage_list_admin": Screen(lambda w: "/manage/catalog/", user="body_admin"),
+    "catalog_results_staff": Screen(lambda w: "/catalog/?q=子育て", user="officer"),
     "project_form_empty": Screen(lambda w: "/manage/catalog/new/", user="officer"),
     "project_form_errors": Screen(
         lambda w: "/manage/catalog/new/", user="officer", action=submit_bad_project
