@@ -76,6 +76,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "kyoso.core.context_processors.site",
+                "kyoso.core.context_processors.language_links",
             ],
         },
     },

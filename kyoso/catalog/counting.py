@@ -42,17 +42,22 @@ def bump_catalog_version() -> None:
         cache.set(VERSION_KEY, 2, timeout=None)
 
 
-def count_key(params: dict[str, str]) -> str:
-    """Key of a public count: the filters, the catalog version and the newest project's id.
+def catalog_state() -> str:
+    """What a cached public page of the catalog depends on: the version and the newest id.
 
     The id catches rows added by bulk loads that bypass the services (demo data, benchmarks).
     """
     from .models import CatalogProject
 
+    newest = CatalogProject.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    return f"{catalog_version()}:{newest}"
+
+
+def count_key(params: dict[str, str]) -> str:
+    """Key of a public count: the filters and the catalog's state."""
     relevant = sorted((k, v) for k, v in params.items() if k not in {"page", "page_size"} and v)
     digest = hashlib.sha256(repr(relevant).encode()).hexdigest()[:32]
-    newest = CatalogProject.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
-    return f"catalog:count:{catalog_version()}:{newest}:{digest}"
+    return f"catalog:count:{catalog_state()}:{digest}"
 
 
 class CachedCountPaginator(Paginator):

@@ -88,9 +88,9 @@ def test_it_walks_from_search_to_a_project_in_both_languages(world, page):
     expect(page.get_by_role("heading", level=1)).to_have_text(project.name)
     expect(page.locator("dl.details")).to_contain_text(f"{project.budget_yen:,}円")
 
-    # Switch to English with the header button (a plain form, no JavaScript).
+    # Switch to English with the header link (the same page's English address, no JavaScript).
     with page.expect_navigation():
-        page.locator("header form.language-switch").get_by_role("button").click()
+        page.locator("header .language-switch").get_by_role("link", name="English").click()
     assert path_of(page) == f"/en/catalog/{project.pk}/"
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.get_by_role("heading", level=1)).to_have_text(project.name_en)
@@ -99,7 +99,7 @@ def test_it_walks_from_search_to_a_project_in_both_languages(world, page):
 
     # And back to Japanese.
     with page.expect_navigation():
-        page.locator("header form.language-switch").get_by_role("button", name="日本語").click()
+        page.locator("header .language-switch").get_by_role("link", name="日本語").click()
     assert path_of(page) == f"/catalog/{project.pk}/"
     expect(page.locator("html")).to_have_attribute("lang", "ja")
     expect(page.get_by_role("heading", level=1)).to_have_text(project.name)

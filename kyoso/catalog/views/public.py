@@ -5,9 +5,10 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from kyoso.core.fiscal import fiscal_year_of
+from kyoso.core.page_cache import cache_public_page
 from kyoso.organizations.models import GovernmentBody
 
-from ..counting import CachedCountPaginator, count_key
+from ..counting import CachedCountPaginator, catalog_state, count_key
 from ..filters import CatalogFilter
 from ..forms import fiscal_year_choices
 from ..selectors import catalog_project_for, catalog_projects_for
@@ -29,6 +30,7 @@ def recent_fiscal_years() -> list[int]:
 
 
 @require_GET
+@cache_public_page(catalog_state)
 def home(request):
     prefectures = (
         GovernmentBody.objects.active()
@@ -44,6 +46,7 @@ def home(request):
 
 
 @require_GET
+@cache_public_page(catalog_state)
 def project_list(request):
     project_filter = CatalogFilter(request.GET or None, queryset=catalog_projects_for(request.user))
     # Anonymous visitors all see the same counts, which may therefore be shared (see counting).
@@ -69,6 +72,7 @@ def project_list(request):
 
 
 @require_GET
+@cache_public_page(catalog_state)
 def project_detail(request, pk):
     project = catalog_project_for(request.user, pk)
     return render(

@@ -1,0 +1,72 @@
+"""Anonymous visitors share rendered catalog pages until the catalog changes."""
+
+from django.urls import reverse
+
+from kyoso.catalog import services
+from kyoso.catalog.tests.factories import CatalogProjectFactory
+
+LIST = "/catalog/"
+
+
+def test_it_serves_a_second_anonymous_visit_from_the_cache(client, department):
+    CatalogProjectFactory(department=department, name="子育て支援事業")
+    first = client.get(LIST, {"q": "子育て"})
+    second = client.get(LIST, {"q": "子育て"})
+    assert "X-Kyoso-Cache" not in first
+    assert second["X-Kyoso-Cache"] == "hit"
+    assert second.content == first.content
+
+
+def test_it_keeps_languages_apart(client, department):
+    CatalogProjectFactory(department=department, name="子育て支援事業")
+    client.get(LIST)
+    english = client.get("/en" + LIST)
+    assert "X-Kyoso-Cache" not in english
+    assert 'lang="en"' in english.content.decode()
+
+
+def test_it_shows_a_change_at_once(
+    client, department, department_officer, django_capture_on_commit_callbacks
+):
+    project = CatalogProjectFactory(department=department, name="旧名称事業")
+    url = reverse("catalog:project_detail", args=[project.pk])
+    assert "旧名称事業" in client.get(url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.project_update(
+            actor=department_officer, project=project, data={"name": "新名称事業"}
+        )
+    response = client.get(url)
+    assert "X-Kyoso-Cache" not in response
+    assert "新名称事業" in response.content.decode()
+
+
+def test_it_shows_new_rows_even_when_they_bypass_the_services(client, department):
+    CatalogProjectFactory(department=department, name="最初の事業")
+    client.get(LIST)
+    CatalogProjectFactory(department=department, name="一括登録の事業")
+    assert "一括登録の事業" in client.get(LIST).content.decode()
+
+
+def test_it_never_shares_pages_with_signed_in_staff(client, department, department_officer):
+    CatalogProjectFactory(department=department, name="非公開の事業", disclosed=False)
+    client.get(LIST)  # an anonymous visit fills the cache
+    client.force_login(department_officer)
+    response = client.get(LIST)
+    assert "X-Kyoso-Cache" not in response
+    assert "非公開の事業" in response.content.decode()
+    client.logout()
+    assert "非公開の事業" not in client.get(LIST).content.decode()
+
+
+def test_it_does_not_cache_a_page_that_carries_a_message(client, department):
+    CatalogProjectFactory(department=department)
+    client.get(LIST)
+    client.cookies["messages"] = "pending"
+    assert "X-Kyoso-Cache" not in client.get(LIST)
+
+
+def test_it_does_not_cache_not_found_pages(client, department):
+    hidden = CatalogProjectFactory(department=department, disclosed=False)
+    url = reverse("catalog:project_detail", args=[hidden.pk])
+    assert client.get(url).status_code == 404
+    assert client.get(url).status_code == 404
