@@ -132,8 +132,9 @@ def _term_variants(term: str) -> set[str]:
     return {term, jaconv.hira2kata(term)}
 
 
-def organization_directory(*, query: str = "", kind: str = "", field: str = "",
-                           intermediary: bool = False):
+def organization_directory(
+    *, query: str = "", kind: str = "", field: str = "", intermediary: bool = False
+):
     """Public directory of partner organizations, filtered by name/furigana, kind and field."""
     organizations = Organization.objects.order_by("name_kana", "name", "pk")
     for term in search_terms(query):
@@ -197,3 +198,34 @@ def organization_membership_in(organization, pk) -> OrganizationMembership:
         return organization.memberships.select_related("user").get(pk=pk)
     except (OrganizationMembership.DoesNotExist, ValueError):
         raise Http404 from None
+
+
+BODY_CHOICES_TTL = 60 * 10
+
+
+def body_choice_groups() -> list[tuple[str, list[tuple[str, str]]]]:
+    """Active bodies for a select, grouped by prefecture, in the current language; cached.
+
+    A national installation has 1,788 bodies, and rendering them through form widgets costs more
+    than the rest of a catalog page; the list changes rarely, so it is built once per language
+    and kept for ten minutes.
+    """
+    from django.core.cache import cache
+    from django.utils.translation import get_language
+
+    key = f"bodies:choices:{get_language()}"
+    groups = cache.get(key)
+    if groups is None:
+        by_prefecture: dict[int, tuple[str, list[tuple[str, str]]]] = {}
+        bodies = GovernmentBody.objects.active().only(
+            "id", "code", "name", "name_en", "kind", "parent_id"
+        )
+        for body in bodies.order_by("code"):
+            group = body.pk if body.parent_id is None else body.parent_id
+            label, members = by_prefecture.setdefault(group, ("", []))
+            if body.parent_id is None:
+                by_prefecture[group] = (body.display_name, members)
+            members.append((body.code, body.display_name))
+        groups = list(by_prefecture.values())
+        cache.set(key, groups, BODY_CHOICES_TTL)
+    return groups

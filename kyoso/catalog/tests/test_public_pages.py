@@ -177,3 +177,13 @@ def test_the_home_page_offers_search_and_the_bodies(client, projects, prefecture
     assert prefecture.name in response.content.decode()
     response = client.get("/en/")
     assert "Saga Prefecture" in response.content.decode()
+
+
+def test_it_offers_bodies_grouped_by_prefecture_with_the_choice_kept(
+    client, projects, municipality
+):
+    page = client.get(LIST, {"body": municipality.code}).content.decode()
+    assert '<optgroup label="佐賀県">' in page
+    assert f'<option value="{municipality.code}" selected>佐賀市</option>' in page
+    english = client.get("/en" + LIST).content.decode()
+    assert '<optgroup label="Saga Prefecture">' in english
