@@ -73,7 +73,7 @@ DEMO_USERS = (
     DemoUser("pref-admin@kyoso.example", "古賀 健一", "Body administrator, 佐賀県",
              "/manage/catalog/, import and export of the prefecture's catalog"),
     DemoUser("desk@kyoso.example", "中島 美咲", "Desk coordinator, 佐賀県 協働推進課",
-             "the desk's view of proposals and the catalog"),
+             "the desk department's catalog entries and the prefecture's undisclosed ones"),
     DemoUser("officer@kyoso.example", "松尾 大輔", "Department officer, 佐賀県 こども家庭課",
              "edit こども家庭課's catalog entries, see undisclosed ones"),
     DemoUser("city-admin@kyoso.example", "江口 由美子", "Body administrator, 佐賀市",
