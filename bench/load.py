@@ -21,9 +21,13 @@ def have_wrk() -> bool:
     return shutil.which("wrk") is not None
 
 
-def run_wrk(url: str, *, connections: int, duration: int, threads: int = 2) -> dict:
+def run_wrk(url: str, *, connections: int, duration: int, paths_file: str | None = None,
+            threads: int = 2) -> dict:
+    """wrk on ``url``, or on the paths in ``paths_file``, one per request (see report.lua)."""
     command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--timeout", "10s",
                "-s", str(LUA), url]
+    if paths_file:
+        command += ["--", paths_file, str(threads)]
     output = subprocess.run(  # noqa: S603 - fixed arguments, local URL
         command, capture_output=True, text=True, check=True, timeout=duration + 60
     ).stdout
@@ -40,24 +44,30 @@ def _percentile(sorted_values: list[float], share: float) -> float:
     return sorted_values[index]
 
 
-def run_threads(url: str, *, connections: int, duration: int, **_ignored) -> dict:
+def run_threads(url: str, *, connections: int, duration: int, paths_file: str | None = None,
+                **_ignored) -> dict:
     """A closed-loop client: one keep-alive connection per thread, as wrk does."""
     parts = urlsplit(url)
-    target = parts.path + (f"?{parts.query}" if parts.query else "")
+    targets = ([line for line in Path(paths_file).read_text().splitlines() if line] if paths_file
+               else [parts.path + (f"?{parts.query}" if parts.query else "")])
     deadline = time.monotonic() + duration
     latencies: list[float] = []
-    counters = {"non2xx": 0, "errors": 0}
+    counters = {"non2xx": 0, "errors": 0, "cache_hits": 0, "repeats": 0}
     lock = threading.Lock()
+    sent = iter(range(10**9))  # shared: each request takes the next path (next() is atomic)
 
     def worker():
-        local, non2xx, errors = [], 0, 0
+        local, non2xx, errors, hits, repeats = [], 0, 0, 0, 0
         connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
         while time.monotonic() < deadline:
+            number = next(sent)
+            repeats += number >= len(targets) and len(targets) > 1
             started = time.perf_counter()
             try:
-                connection.request("GET", target)
+                connection.request("GET", targets[number % len(targets)])
                 response = connection.getresponse()
                 response.read()
+                hits += response.getheader("X-Kyoso-Cache") == "hit"
             except (OSError, http.client.HTTPException):
                 errors += 1
                 connection.close()
@@ -71,6 +81,8 @@ def run_threads(url: str, *, connections: int, duration: int, **_ignored) -> dic
             latencies.extend(local)
             counters["non2xx"] += non2xx
             counters["errors"] += errors
+            counters["cache_hits"] += hits
+            counters["repeats"] += repeats
 
     started = time.monotonic()
     workers = [threading.Thread(target=worker) for _ in range(connections)]
@@ -88,6 +100,6 @@ def run_threads(url: str, *, connections: int, duration: int, **_ignored) -> dic
     }
 
 
-def load(url: str, *, connections: int, duration: int) -> dict:
+def load(url: str, *, connections: int, duration: int, paths_file: str | None = None) -> dict:
     runner = run_wrk if have_wrk() else run_threads
-    return runner(url, connections=connections, duration=duration)
+    return runner(url, connections=connections, duration=duration, paths_file=paths_file)

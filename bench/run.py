@@ -74,7 +74,7 @@ def server_environment(database_url: str) -> dict[str, str]:
     }
 
 
-def prepare(scale: str) -> dict:
+def prepare(scale: str, *, generate_only: bool = False) -> dict:
     """Migrate, generate if needed, and measure inside Django. Returns what the report needs."""
     import django
     from django.core.management import call_command
@@ -102,6 +102,9 @@ def prepare(scale: str) -> dict:
     generation = json.loads(stats_file.read_text()) if stats_file.exists() else {}
     generation["projects_now"] = count
     generate.check_search_text()
+    if generate_only:
+        connection.close()
+        return {"generation": generation}
 
     from kyoso.catalog.models import CatalogProject
     from kyoso.organizations.models import GovernmentBody
@@ -110,36 +113,77 @@ def prepare(scale: str) -> dict:
                  .order_by("id").values_list("id", flat=True)[count // 20])
     body_code = (GovernmentBody.objects.filter(code="410004").values_list("code", flat=True)
                  .first() or GovernmentBody.objects.values_list("code", flat=True).first())
-    query = quote("子育て")
+    query, two_characters = quote("子育て"), quote("福祉")
+    # Repeated identical addresses: after the first request these are served from the page cache
+    # (HTML) or the count cache (API), i.e. they measure the cached path.
     paths = {
         "bare view (ceiling)": "/bench/bare",
+        "home": "/",
         "catalog list": "/catalog/",
         "catalog list, one body": f"/catalog/?body={body_code}",
         "catalog search 子育て": f"/catalog/?q={query}",
+        "catalog search 福祉 (two characters)": f"/catalog/?q={two_characters}",
         "catalog detail": f"/catalog/{detail_id}/",
         "API catalog search": f"/api/v1/catalog/projects?q={query}",
         "API bodies": "/api/v1/bodies",
     }
+    cold_paths = uncached_paths(scale)
     page_sizes = {
         "catalog list": "/catalog/?page_size={}",
         "catalog search 子育て": f"/catalog/?q={query}&page_size={{}}",
+        "catalog search 福祉 (two characters)": f"/catalog/?q={two_characters}&page_size={{}}",
         "API catalog search": f"/api/v1/catalog/projects?q={query}&page_size={{}}",
     }
     log("Counting SQL queries per page…")
-    queries = {size: measure.queries_per_page(
+    queries = {str(size): measure.queries_per_page(
         {name: template.format(size) for name, template in page_sizes.items()}
     ) for size in (20, 100)}
     per_page = measure.queries_per_page(paths)
     explains = {}
-    for name in ("catalog list", "catalog search 子育て", "catalog list, one body"):
+    for name in ("catalog list", "catalog search 子育て", "catalog search 福祉 (two characters)",
+                 "catalog list, one body", "API catalog search"):
         sql = per_page[name]["slowest_sql"]
         if sql.lstrip().upper().startswith("SELECT"):
             explains[name] = (sql, measure.explain(sql))
     log("Timing the import of a 2,000-row XLSX…")
     importing = measure.import_speed()
     connection.close()
-    return {"paths": paths, "queries": queries, "per_page": per_page, "explains": explains,
-            "import": importing, "generation": generation}
+    return {"paths": paths, "cold": cold_paths, "queries": queries, "per_page": per_page,
+            "explains": explains, "import": importing, "generation": generation}
+
+
+def uncached_paths(scale: str) -> dict[str, dict]:
+    """Address lists in which no two requests share a page or a count (see bench/cold.py)."""
+    import random
+
+    from django.db.models import Max, Min
+
+    from bench import cold
+    from bench.generate import FISCAL_YEARS
+    from kyoso.catalog.models import CatalogProject
+    from kyoso.core.choices import PolicyField
+    from kyoso.organizations.models import GovernmentBody
+
+    years = list(FISCAL_YEARS)
+    codes = sorted(GovernmentBody.objects.active().values_list("code", flat=True))
+    bounds = CatalogProject.objects.aggregate(low=Min("pk"), high=Max("pk"))
+    picks = random.Random(3).sample(range(bounds["low"], bounds["high"] + 1),
+                                    min(12_000, bounds["high"] - bounds["low"] + 1))
+    ids = list(CatalogProject.objects.filter(pk__in=picks, disclosed=True)
+               .values_list("pk", flat=True)[:8_000])
+    random.Random(4).shuffle(ids)
+    lists = {
+        "catalog search, distinct queries (uncached)":
+            cold.search_paths("/catalog/", fiscal_years=years, seed=11),
+        "API catalog search, distinct queries (uncached)":
+            cold.search_paths("/api/v1/catalog/projects", fiscal_years=years, seed=12,
+                              pages=1),
+        "catalog list, distinct bodies and filters (uncached)":
+            cold.body_paths(codes, list(PolicyField.values), fiscal_years=years, seed=13),
+        "catalog detail, distinct projects (uncached)": cold.detail_paths(ids),
+    }
+    return {name: cold.write_paths(OUT, f"{scale}-{name}", paths, warm_up=300)
+            for name, paths in lists.items()}
 
 
 def port_is_free(port: int) -> bool:
@@ -184,23 +228,43 @@ def probe(url: str) -> int:
         return error.code
 
 
-def run_load(port: int, paths: dict, *, connections: int, duration: int) -> dict:
+def _measured(name: str, url: str, *, connections: int, duration: int,
+              warm_file: str | None = None, run_file: str | None = None) -> dict:
+    loadgen.load(url, connections=connections, duration=min(3, duration), paths_file=warm_file)
+    before = os.getloadavg()[0]
+    result = loadgen.load(url, connections=connections, duration=duration, paths_file=run_file)
+    # Anything else running on the machine (tests, browsers) takes CPU from the server:
+    # the load average before each run tells whether the numbers can be trusted.
+    result["loadavg_before"] = before
+    log(f"  {name}: {result['rps']:.0f} req/s, p95 {result['p95']:.1f} ms, "
+        f"{result.get('cache_hits', 0)} cache hits, load {before:.1f}")
+    return result
+
+
+def run_load(port: int, paths: dict, cold: dict, *, connections: int, duration: int,
+             only: set[str] | None = None) -> dict:
     results = {}
+    base = f"http://127.0.0.1:{port}"
     for name, path in paths.items():
-        url = f"http://127.0.0.1:{port}{path}"
-        status = probe(url)
+        if only and name not in only:
+            continue
+        status = probe(base + path)
         if status != 200:
             results[name] = {"skipped": f"answered {status}"}
             log(f"  {name}: skipped ({status})")
             continue
-        loadgen.load(url, connections=connections, duration=min(3, duration))  # warm-up
-        before = os.getloadavg()[0]
-        result = loadgen.load(url, connections=connections, duration=duration)
-        # Anything else running on the machine (tests, browsers) takes CPU from the server:
-        # the load average before each run tells whether the numbers can be trusted.
-        result["loadavg_before"] = before
-        results[name] = result
-        log(f"  {name}: {result['rps']:.0f} req/s, p95 {result['p95']:.1f} ms")
+        results[name] = _measured(name, base + path, connections=connections,
+                                  duration=duration)
+    for name, lists in cold.items():
+        if only and name not in only:
+            continue
+        status = probe(base + lists["example"])
+        if status != 200:
+            results[name] = {"skipped": f"answered {status}"}
+            log(f"  {name}: skipped ({status})")
+            continue
+        results[name] = _measured(name, base + "/", connections=connections, duration=duration,
+                                  warm_file=lists["warm"], run_file=lists["run"])
     return results
 
 
@@ -227,6 +291,11 @@ def main() -> None:
     parser.add_argument("--postgres", default=os.environ.get(
         "BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432"))
     parser.add_argument("--regenerate", action="store_true", help="drop the database first")
+    parser.add_argument("--load-only", action="store_true",
+                        help="reuse the in-process measurements of the last run of this scale "
+                             "(bench/out/measured-<scale>.json) and only load the pages again")
+    parser.add_argument("--generate-only", action="store_true",
+                        help="create and fill the database, then stop (no measurement)")
     args = parser.parse_args()
 
     OUT.mkdir(parents=True, exist_ok=True)
@@ -237,13 +306,22 @@ def main() -> None:
     env = server_environment(f"{args.postgres}/{name}")
     os.environ.update(env)
     started = dt.datetime.now().astimezone()
-    measured = prepare(args.scale)
+    saved = OUT / f"measured-{args.scale}.json"
+    if args.load_only and saved.exists():
+        measured = json.loads(saved.read_text())
+        log(f"Reusing {saved.relative_to(ROOT)}")
+    else:
+        measured = prepare(args.scale, generate_only=args.generate_only)
+        if args.generate_only:
+            log(f"Data ready: {json.dumps(measured['generation'])}")
+            return
+        saved.write_text(json.dumps(measured, ensure_ascii=False, indent=1))
 
     log(f"Starting gunicorn ({args.workers} sync workers)…")
     server = start_gunicorn(args.port, args.workers, {**os.environ, **env})
     try:
-        loads = run_load(args.port, measured["paths"], connections=args.connections,
-                         duration=args.duration)
+        loads = run_load(args.port, measured["paths"], measured["cold"],
+                         connections=args.connections, duration=args.duration)
         rss = __import__("bench.measure", fromlist=["worker_rss"]).worker_rss(server.pid)
     finally:
         server.send_signal(signal.SIGTERM)
