@@ -191,7 +191,7 @@ ACCOUNT_ADAPTER = "kyoso.accounts.adapter.AccountAdapter"
 MFA_ADAPTER = "kyoso.accounts.adapter.MFAAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Kyoso"
-LOGIN_REDIRECT_URL = "/"
+LOGIN_REDIRECT_URL = "catalog:home"
 LOGIN_URL = "account_login"
 
 KYOSO_STAFF_MFA_REQUIRED = env_bool("KYOSO_STAFF_MFA_REQUIRED", True)

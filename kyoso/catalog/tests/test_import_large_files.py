@@ -1,6 +1,6 @@
-"""Whole catalogs (thousands of rows) import quickly, in a fixed number of queries."""
+"""Whole catalogs (thousands of rows) import whole, in a fixed number of queries.
 
-import time
+Speed is measured by the benchmark (bench/, docs/benchmarks.md), never by timing here."""
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -20,16 +20,13 @@ def run(actor, body, data, name):
 def test_it_imports_and_reimports_a_10000_row_file(body_admin, prefecture):
     data = csv_bytes(sample_rows(10_000))
 
-    started = time.monotonic()
     first = run(body_admin, prefecture, data, "catalog.csv")
     second = run(body_admin, prefecture, data, "catalog.csv")
-    elapsed = time.monotonic() - started
 
     assert first.ok, first.errors[:3]
     assert (first.created, second.created, second.unchanged) == (10_000, 0, 10_000)
     assert CatalogProject.objects.filter(body=prefecture).count() == 10_000
     assert not CatalogProject.objects.filter(search_text="").exists()
-    assert elapsed < 20
 
 
 @pytest.mark.slow
