@@ -6,6 +6,7 @@ from kyoso.core.fiscal import format_fiscal_year, parse_fiscal_year
 from kyoso.core.text import normalize
 
 from .models import CatalogProject
+from .services import EDITABLE_FIELDS
 
 
 class FiscalYearField(forms.CharField):
@@ -41,23 +42,7 @@ class CatalogProjectForm(forms.ModelForm):
 
     class Meta:
         model = CatalogProject
-        fields = [
-            "department",
-            "fiscal_year",
-            "code",
-            "name",
-            "name_en",
-            "purpose",
-            "content",
-            "budget_yen",
-            "implementation",
-            "beneficiaries",
-            "field",
-            "open_to_collaboration",
-            "collaboration_forms",
-            "contact",
-            "disclosed",
-        ]
+        fields = list(EDITABLE_FIELDS)
         widgets = {
             "purpose": forms.Textarea(attrs={"rows": 4}),
             "content": forms.Textarea(attrs={"rows": 6}),

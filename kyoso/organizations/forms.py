@@ -11,6 +11,7 @@ from kyoso.core.choices import PolicyField
 from kyoso.core.text import normalize
 
 from .models import BodyMembership, GovernmentBody, Organization
+from .services import ORGANIZATION_FIELDS
 from .validators import validate_corporate_number
 
 # Text fields where NFKC is safe: names, numbers, addresses (full-width digits become half-width).
@@ -40,24 +41,7 @@ class OrganizationForm(forms.ModelForm):
 
     class Meta:
         model = Organization
-        fields = [
-            "name",
-            "name_kana",
-            "name_en",
-            "kind",
-            "is_intermediary",
-            "corporate_number",
-            "prefecture",
-            "address",
-            "representative",
-            "email",
-            "phone",
-            "website",
-            "founded_on",
-            "members_count",
-            "fields",
-            "activity_record",
-        ]
+        fields = list(ORGANIZATION_FIELDS)
         widgets = {
             "founded_on": forms.DateInput(attrs={"type": "date"}),
             "activity_record": forms.Textarea(attrs={"rows": 5}),
