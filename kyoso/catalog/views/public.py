@@ -2,10 +2,9 @@
 
 from django.db.models import Count
 from django.shortcuts import render
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
+from kyoso.core.choices import PolicyField
 from kyoso.core.fiscal import fiscal_year_of
 from kyoso.core.page_cache import cache_public_page
 from kyoso.organizations.models import GovernmentBody
@@ -30,24 +29,6 @@ def page_size_from(request) -> int:
 def recent_fiscal_years() -> list[int]:
     current = fiscal_year_of()
     return list(range(current + 1, current - 11, -1))
-
-
-def body_options_html(selected: str) -> str:
-    """The body select's options, grouped by prefecture, built without per-option templates."""
-    parts = []
-    for group_label, members in body_choice_groups():
-        parts.append(format_html('<optgroup label="{}">', group_label))
-        for code, label in members:
-            parts.append(
-                format_html(
-                    '<option value="{}"{}>{}</option>',
-                    code,
-                    mark_safe(" selected") if code == selected else "",  # noqa: S308
-                    label,
-                )
-            )
-        parts.append("</optgroup>")
-    return mark_safe("".join(parts))  # noqa: S308 - every part above is escaped
 
 
 @require_GET
@@ -86,7 +67,12 @@ def project_list(request):
             "form": project_filter.form,
             "page": page,
             "fiscal_years": fiscal_year_choices(recent_fiscal_years()),
-            "body_options": body_options_html(request.GET.get("body", "")),
+            "body_choices": body_choice_groups(),
+            "field_choices": PolicyField.choices,
+            "department_choices": [
+                (department.pk, department.display_name)
+                for department in project_filter.form.fields["department"].queryset
+            ],
             "page_sizes": PAGE_SIZES,
             "page_size": paginator.per_page,
         },

@@ -1,6 +1,8 @@
 """Template helpers for Japanese conventions: fiscal years, yen, query strings."""
 
 from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 
 from kyoso.core.fiscal import format_fiscal_year
@@ -37,3 +39,32 @@ def query_replace(context, **kwargs):
         else:
             query[key] = value
     return query.urlencode()
+
+
+@register.simple_tag
+def select_options(choices, selected=None):
+    """``<option>``s for ``choices`` (Django's format, groups allowed), marking ``selected``.
+
+    Built in Python rather than through widget templates: a filter form with long selects (1,788
+    bodies, a prefecture's departments) costs far less this way, and the markup is the same.
+    """
+    selected = "" if selected is None else str(selected)
+    parts = []
+
+    def option(value, label):
+        value = str(value)
+        return format_html(
+            '<option value="{}"{}>{}</option>',
+            value,
+            mark_safe(" selected") if value == selected else "",  # noqa: S308
+            label,
+        )
+
+    for value, label in choices:
+        if isinstance(label, (list, tuple)):
+            parts.append(format_html('<optgroup label="{}">', value))
+            parts.extend(option(v, lbl) for v, lbl in label)
+            parts.append(mark_safe("</optgroup>"))  # noqa: S308
+        else:
+            parts.append(option(value, label))
+    return mark_safe("".join(parts))  # noqa: S308 - every part is escaped by format_html
