@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "kyoso.accounts",
     "kyoso.organizations",
     "kyoso.catalog",
+    "kyoso.proposals",
     "kyoso.api",
     "kyoso.demo",
 ]
