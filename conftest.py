@@ -119,8 +119,9 @@ def _japanese_by_default():
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Cached counts and rate limits of one test must not leak into the next."""
-    from django.core.cache import cache
+    """Cached pages, counts and rate limits of one test must not leak into the next."""
+    from django.core.cache import caches
 
-    cache.clear()
+    for alias in ("default", "pages"):
+        caches[alias].clear()
     yield

@@ -158,10 +158,18 @@ EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "kyoso@localhost")
 
 CACHES = {
+    # Rate limits and sessions' helpers: small, never pushed out by page traffic.
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "kyoso_cache",
-    }
+    },
+    # Shared public pages and result counts (kyoso.core.page_cache, kyoso.catalog.counting):
+    # one entry per address, so a separate table that anyone's traffic may fill.
+    "pages": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "kyoso_page_cache",
+        "OPTIONS": {"MAX_ENTRIES": 100_000, "CULL_FREQUENCY": 10},
+    },
 }
 
 # Sessions and CSRF: no cross-site use, short-lived, HttpOnly where the browser allows.
@@ -195,6 +203,7 @@ MFA_TOTP_ISSUER = "Kyoso"
 LOGIN_REDIRECT_URL = "catalog:home"
 LOGIN_URL = "account_login"
 
+KYOSO_DEMO_ALLOWED = False
 KYOSO_STAFF_MFA_REQUIRED = env_bool("KYOSO_STAFF_MFA_REQUIRED", True)
 KYOSO_SITE_NAME = os.environ.get("KYOSO_SITE_NAME", "Kyoso")
 # Absolute links in e-mails sent outside a request (notifications, reminders).

@@ -20,3 +20,6 @@ STORAGES = {
 
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# The demo may be loaded (it creates accounts with a published password).
+KYOSO_DEMO_ALLOWED = True

@@ -16,6 +16,8 @@ if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql" and not env
     raise ImproperlyConfigured("Production runs on PostgreSQL: set DATABASE_URL.")
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Rate limits per client address: trust the X-Forwarded-For entries our own proxies add.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("KYOSO_TRUSTED_PROXY_COUNT", "1"))
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365))

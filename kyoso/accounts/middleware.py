@@ -6,18 +6,20 @@ body membership, Django staff and superusers. Partners are never asked.
 
 from django.conf import settings
 from django.contrib import messages
+from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 # Paths a staff member without a second factor may still reach: setting one up, leaving,
-# switching language, static assets, the health check and the API (which has its own auth).
+# switching language, static assets and the health check. The API is not among them: it
+# answers such a session with a JSON 403 rather than a redirect.
 _ALLOWED_PATHS = (
     "accounts/2fa/",
     "accounts/logout/",
     "accounts/reauthenticate/",
 )
-_ALWAYS_ALLOWED_PREFIXES = ("/i18n/", "/static/", "/media/", "/healthz", "/api/")
+_ALWAYS_ALLOWED_PREFIXES = ("/i18n/", "/static/", "/media/", "/healthz")
 
 # Remembered per session once the user is known to have TOTP, so the check is free afterwards.
 # Cleared when an authenticator is removed (see kyoso.accounts.signals).
@@ -76,6 +78,10 @@ class StaffSecondFactorMiddleware:
         if has_totp(user):
             request.session[CHECKED_SESSION_KEY] = user.pk
             return self.get_response(request)
+        if request.path.startswith("/api/"):
+            return JsonResponse(
+                {"detail": _("Set up an authenticator app before using the API.")}, status=403
+            )
         messages.warning(
             request,
             _("Government staff accounts need an authenticator app. Please set it up now."),

@@ -6,7 +6,7 @@
 
 from typing import Any
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import Field, Schema
@@ -63,7 +63,7 @@ class PageNumberPagination(PaginationBase):
         key = getattr(request, "count_key", None)
         if key is None:
             return capped_count(queryset)
-        return cache.get_or_set(key, lambda: capped_count(queryset), COUNT_TTL)
+        return caches["pages"].get_or_set(key, lambda: capped_count(queryset), COUNT_TTL)
 
     def paginate_queryset(self, queryset, pagination: Input, request, **params) -> dict:
         size = pagination.page_size

@@ -11,8 +11,9 @@ count is never older than the last change to the catalog.
 from __future__ import annotations
 
 import hashlib
+import time
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
@@ -27,19 +28,19 @@ def capped_count(queryset) -> int:
 
 
 def catalog_version() -> int:
-    version = cache.get(VERSION_KEY)
+    """The catalog's current version. If the cache lost it, a new one starts that no earlier
+    page or count was stored under (the clock's nanoseconds), so nothing stale comes back."""
+    pages = caches["pages"]
+    version = pages.get(VERSION_KEY)
     if version is None:
-        cache.add(VERSION_KEY, 1, timeout=None)
-        version = cache.get(VERSION_KEY, 1)
+        pages.add(VERSION_KEY, time.time_ns(), timeout=None)
+        version = pages.get(VERSION_KEY)
     return version
 
 
 def bump_catalog_version() -> None:
     """Call after any write to the catalog (services do, on commit)."""
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, timeout=None)
+    caches["pages"].set(VERSION_KEY, time.time_ns(), timeout=None)
 
 
 def catalog_state() -> str:
@@ -75,7 +76,9 @@ class CachedCountPaginator(Paginator):
     def raw_count(self) -> int:
         if self.count_key is None:
             return capped_count(self.object_list)
-        return cache.get_or_set(self.count_key, lambda: capped_count(self.object_list), COUNT_TTL)
+        return caches["pages"].get_or_set(
+            self.count_key, lambda: capped_count(self.object_list), COUNT_TTL
+        )
 
     @cached_property
     def count(self) -> int:

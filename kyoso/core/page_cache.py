@@ -5,8 +5,11 @@ the rendered page is kept in the shared cache. The key holds the language, the f
 *state* given by the caller (for the catalog: a version that every write bumps and the newest
 project's id), so a page is never older than the last change to what it shows.
 
-Only pages that are safe to share are stored: GET, anonymous, no pending messages, a 200
-response that sets no cookie (a page with a CSRF token sets one, so it is never shared).
+Only pages that are safe to share are stored: GET or HEAD, anonymous, no pending messages, a
+200 response, and nothing in it tied to the visitor: a page that used a CSRF token, touched the
+session or set a cookie is never stored. (Cookies are added by middleware after the view, so the
+view's response alone cannot tell; the request's CSRF and session state can.) Entries live in the
+``pages`` cache, apart from rate limits, so a flood of addresses cannot push those out.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import hashlib
 from collections.abc import Callable
 from functools import wraps
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.http import HttpResponse
 from django.utils.translation import get_language
 
@@ -24,9 +27,20 @@ PAGE_TTL = 60 * 10
 
 def _shareable_request(request) -> bool:
     return (
-        request.method == "GET"
+        request.method in ("GET", "HEAD")
         and "messages" not in request.COOKIES
         and not request.user.is_authenticated
+    )
+
+
+def _personal(request, response) -> bool:
+    """Whether the response carries anything of this visitor's (or cannot be stored)."""
+    session = getattr(request, "session", None)
+    return bool(
+        response.cookies
+        or getattr(response, "streaming", False)
+        or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        or (session is not None and (session.modified or "_messages" in session))
     )
 
 
@@ -40,19 +54,15 @@ def cache_public_page(state: Callable[[], str], timeout: int = PAGE_TTL):
                 return view(request, *args, **kwargs)
             raw = f"{get_language()}|{request.get_full_path()}|{state()}"
             key = "page:" + hashlib.sha256(raw.encode()).hexdigest()
-            stored = cache.get(key)
+            stored = caches["pages"].get(key)
             if stored is not None:
                 content_type, content = stored
                 response = HttpResponse(content, content_type=content_type)
                 response["X-Kyoso-Cache"] = "hit"
                 return response
             response = view(request, *args, **kwargs)
-            if (
-                response.status_code == 200
-                and not response.cookies
-                and not getattr(response, "streaming", False)
-            ):
-                cache.set(key, (response["Content-Type"], response.content), timeout)
+            if response.status_code == 200 and not _personal(request, response):
+                caches["pages"].set(key, (response["Content-Type"], response.content), timeout)
             return response
 
         return wrapper

@@ -210,7 +210,9 @@ def body_choice_groups() -> list[tuple[str, list[tuple[str, str]]]]:
     than the rest of a catalog page; the list changes rarely, so it is built once per language
     and kept for ten minutes.
     """
-    from django.core.cache import cache
+    from django.core.cache import caches
+
+    cache = caches["pages"]
     from django.utils.translation import get_language
 
     key = f"bodies:choices:{get_language()}"

@@ -70,3 +70,54 @@ def test_it_does_not_cache_not_found_pages(client, department):
     url = reverse("catalog:project_detail", args=[hidden.pk])
     assert client.get(url).status_code == 404
     assert client.get(url).status_code == 404
+
+
+def test_a_lost_version_never_brings_back_an_older_page(
+    client, department, department_officer, django_capture_on_commit_callbacks
+):
+    from django.core.cache import caches
+
+    from kyoso.catalog.counting import VERSION_KEY
+
+    project = CatalogProjectFactory(department=department, name="公開中の事業")
+    url = reverse("catalog:project_detail", args=[project.pk])
+    client.get(url)  # cached while disclosed
+    with django_capture_on_commit_callbacks(execute=True):
+        services.project_update(
+            actor=department_officer, project=project, data={"disclosed": False}
+        )
+    caches["pages"].delete(VERSION_KEY)  # e.g. pushed out of a full cache
+    assert client.get(url).status_code == 404
+
+
+def test_it_never_stores_a_page_that_used_a_csrf_token(rf, db):
+    from django.contrib.auth.models import AnonymousUser
+    from django.http import HttpResponse
+    from django.middleware.csrf import get_token
+
+    from kyoso.core.page_cache import cache_public_page
+
+    calls = []
+
+    @cache_public_page(lambda: "state")
+    def view(request):
+        calls.append(1)
+        return HttpResponse(get_token(request))
+
+    for _ in range(2):
+        request = rf.get("/form/")
+        request.user = AnonymousUser()
+        view(request)
+    assert len(calls) == 2
+
+
+def test_it_answers_head_requests(client, department):
+    CatalogProjectFactory(department=department)
+    assert client.head(LIST).status_code == 200
+
+
+def test_it_lists_departments_only_for_a_chosen_body(client, department, other_department):
+    page = client.get(LIST, {"department": department.pk}).content.decode()
+    assert 'id="id_department"' not in page
+    page = client.get(LIST, {"body": department.body.code}).content.decode()
+    assert f'<option value="{other_department.pk}">' in page

@@ -2,7 +2,7 @@
 
 from django.db.models import Count
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from kyoso.core.choices import PolicyField
 from kyoso.core.fiscal import fiscal_year_of
@@ -31,7 +31,18 @@ def recent_fiscal_years() -> list[int]:
     return list(range(current + 1, current - 11, -1))
 
 
-@require_GET
+def department_choices(project_filter) -> list[tuple[int, str]]:
+    """The chosen body's departments; none until a body is chosen (a nation has tens of
+    thousands)."""
+    if not project_filter.is_bound or not project_filter.form.is_valid():
+        return []
+    body = project_filter.form.cleaned_data.get("body")
+    if body is None:
+        return []
+    return [(d.pk, d.display_name) for d in body.departments.order_by("bureau", "name")]
+
+
+@require_safe
 @cache_public_page(catalog_state)
 def home(request):
     prefectures = (
@@ -47,7 +58,7 @@ def home(request):
     )
 
 
-@require_GET
+@require_safe
 @cache_public_page(catalog_state)
 def project_list(request):
     project_filter = CatalogFilter(request.GET or None, queryset=catalog_projects_for(request.user))
@@ -69,17 +80,14 @@ def project_list(request):
             "fiscal_years": fiscal_year_choices(recent_fiscal_years()),
             "body_choices": body_choice_groups(),
             "field_choices": PolicyField.choices,
-            "department_choices": [
-                (department.pk, department.display_name)
-                for department in project_filter.form.fields["department"].queryset
-            ],
+            "department_choices": department_choices(project_filter),
             "page_sizes": PAGE_SIZES,
             "page_size": paginator.per_page,
         },
     )
 
 
-@require_GET
+@require_safe
 @cache_public_page(catalog_state)
 def project_detail(request, pk):
     project = catalog_project_for(request.user, pk)

@@ -28,6 +28,12 @@ class Command(BaseCommand):
                             help="'small' builds a tenth of the catalog (for quick tests).")
 
     def handle(self, *args, **options):
+        if not settings.KYOSO_DEMO_ALLOWED:
+            # The demo creates a superuser with a published password: never in production.
+            raise CommandError(
+                "The demo data may not be loaded here (KYOSO_DEMO_ALLOWED is off in these "
+                "settings). Use config.settings.dev."
+            )
         if options["reset"]:
             self.stdout.write("Removing the previous demo data…")
             demo.reset()
