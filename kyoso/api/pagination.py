@@ -30,7 +30,12 @@ def page_url(request, page: int) -> str:
 
 class PageNumberPagination(PaginationBase):
     class Input(Schema):
-        page: int = Field(1, ge=1, description="Page number, starting at 1.")
+        page: int = Field(
+            1,
+            ge=1,
+            le=COUNT_CAP,
+            description=f"Page number, starting at 1 (at most {COUNT_CAP:,}).",
+        )
         page_size: int = Field(
             DEFAULT_PAGE_SIZE,
             ge=1,
@@ -68,6 +73,12 @@ class PageNumberPagination(PaginationBase):
     def paginate_queryset(self, queryset, pagination: Input, request, **params) -> dict:
         size = pagination.page_size
         offset = (pagination.page - 1) * size
+        if offset >= COUNT_CAP:
+            # Pages reach as far as counting does; deeper offsets would scan the whole catalog.
+            raise Http404(
+                _("Pages reach the first %(cap)s results; narrow the filters to see others.")
+                % {"cap": f"{COUNT_CAP:,}"}
+            )
         results = list(queryset[offset : offset + size])
         # A first page that is not full already tells the total: spare the COUNT query.
         if offset == 0 and len(results) < size:

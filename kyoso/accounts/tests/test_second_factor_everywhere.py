@@ -35,7 +35,7 @@ def test_staff_without_a_second_factor_get_no_api_data(client, prefecture, depar
     client.force_login(officer)
     response = client.get("/api/v1/catalog/projects", {"body": prefecture.code})
     assert response.status_code == 403
-    assert "authenticator" in response.json()["detail"]
+    assert "認証アプリ" in response.json()["detail"]
     assert client.get(f"/api/v1/catalog/projects/{hidden.pk}").status_code == 403
 
 

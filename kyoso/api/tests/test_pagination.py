@@ -33,11 +33,18 @@ def test_it_keeps_filters_in_next_and_previous(client, many_projects):
     assert urlsplit(body["next"]).path == "/api/v1/catalog/projects"
     assert body["next"].startswith("http://testserver/")
     assert query_of(body["next"]) == {
-        "page": "3", "page_size": "10", "body": "410004", "q": "試験", "lang": "en",
+        "page": "3",
+        "page_size": "10",
+        "body": "410004",
+        "q": "試験",
+        "lang": "en",
     }
     # The first page is addressed without a page number.
     assert query_of(body["previous"]) == {
-        "page_size": "10", "body": "410004", "q": "試験", "lang": "en",
+        "page_size": "10",
+        "body": "410004",
+        "q": "試験",
+        "lang": "en",
     }
 
 
@@ -93,3 +100,12 @@ def test_it_paginates_bodies_and_departments_alike(client, prefecture, departmen
         body = client.get(path, {"page_size": 1}).json()
         assert set(body) == {"count", "count_exact", "next", "previous", "results"}
         assert len(body["results"]) == 1
+
+
+@pytest.mark.django_db
+def test_it_refuses_pages_beyond_what_is_counted(client):
+    assert (
+        client.get("/api/v1/catalog/projects", {"page": "99999999999999999999"}).status_code == 422
+    )
+    response = client.get("/api/v1/catalog/projects", {"page": 600, "page_size": 20})
+    assert response.status_code == 404

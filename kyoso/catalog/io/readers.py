@@ -119,14 +119,26 @@ def _read_text(data: bytes) -> Sheet:
     return _sheet("csv", records, encoding)
 
 
+# A real catalog of 50,000 rows inflates to a few tens of megabytes, compressed about 10:1.
+XLSX_MAX_INFLATED_BYTES = 200 * 1024 * 1024
+XLSX_MAX_RATIO = 100
+
+
 def _read_xlsx(data: bytes) -> Sheet:
     from openpyxl import load_workbook  # only needed for spreadsheets
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = set(archive.namelist())
+            members = archive.infolist()
     except zipfile.BadZipFile:
         raise _wrong_type() from None
+    names = {member.filename for member in members}
+    # openpyxl inflates parts such as the shared strings whole: refuse a "zip bomb" first.
+    inflated = sum(member.file_size for member in members)
+    if inflated > XLSX_MAX_INFLATED_BYTES or any(
+        member.file_size > XLSX_MAX_RATIO * max(member.compress_size, 1) for member in members
+    ):
+        raise FileError(_("The Excel file expands to far more data than a catalog holds."))
     if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
         # A zip, but not a workbook (a .docx, an archive of files…).
         raise _wrong_type()

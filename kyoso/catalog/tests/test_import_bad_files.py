@@ -263,3 +263,25 @@ def test_it_does_not_read_broken_utf8_with_a_bom_as_shift_jis(body_admin, prefec
     result = run(body_admin, prefecture, data)
 
     assert "characters cannot be read" in result.errors[0].message
+
+
+def test_it_refuses_a_workbook_that_inflates_like_a_zip_bomb(body_admin, prefecture):
+    import io
+    import zipfile
+
+    from kyoso.catalog.io.importer import catalog_import
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+        archive.writestr("xl/sharedStrings.xml", "<sst>" + "a" * 20_000_000 + "</sst>")
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    result = catalog_import(
+        actor=body_admin,
+        body=prefecture,
+        uploaded_file=SimpleUploadedFile("catalog.xlsx", buffer.getvalue()),
+    )
+    assert not result.ok
+    assert "expands" in str(result.errors[0].message) or "展開" in str(result.errors[0].message)
