@@ -6,6 +6,8 @@ the platform administrator's tool for setting up tenants and correcting data.
 
 from django.contrib import admin
 
+from kyoso.core.admin import AuditedAdminMixin
+
 from .models import BodyMembership, Department, GovernmentBody, Organization, OrganizationMembership
 
 
@@ -16,7 +18,7 @@ class DepartmentInline(admin.TabularInline):
 
 
 @admin.register(GovernmentBody)
-class GovernmentBodyAdmin(admin.ModelAdmin):
+class GovernmentBodyAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ("code", "name", "name_en", "kind", "parent", "is_active")
     list_filter = ("kind", "is_active", "principle_of_yes")
     search_fields = ("code", "name", "name_kana", "name_en")
@@ -26,7 +28,7 @@ class GovernmentBodyAdmin(admin.ModelAdmin):
 
 
 @admin.register(Department)
-class DepartmentAdmin(admin.ModelAdmin):
+class DepartmentAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ("name", "bureau", "body", "is_desk")
     list_filter = ("is_desk", "body__kind")
     search_fields = ("name", "name_en", "bureau", "body__name", "body__code")
@@ -35,7 +37,7 @@ class DepartmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(BodyMembership)
-class BodyMembershipAdmin(admin.ModelAdmin):
+class BodyMembershipAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ("user", "body", "role", "department", "created_at")
     list_filter = ("role", "body__kind")
     search_fields = ("user__email", "user__display_name", "body__name", "body__code")
@@ -51,7 +53,7 @@ class OrganizationMembershipInline(admin.TabularInline):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin):
+class OrganizationAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ("name", "kind", "is_intermediary", "corporate_number", "prefecture")
     list_filter = ("kind", "is_intermediary", "prefecture")
     search_fields = ("name", "name_kana", "name_en", "corporate_number")
@@ -61,7 +63,7 @@ class OrganizationAdmin(admin.ModelAdmin):
 
 
 @admin.register(OrganizationMembership)
-class OrganizationMembershipAdmin(admin.ModelAdmin):
+class OrganizationMembershipAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ("user", "organization", "role", "status", "created_at")
     list_filter = ("role", "status")
     search_fields = ("user__email", "organization__name", "organization__name_kana")

@@ -48,3 +48,23 @@ def test_it_keeps_body_administrators_out_of_the_django_admin(client, body_admin
 
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+@pytest.mark.django_db
+def test_adding_a_user_in_the_admin_is_audited_without_the_password(client, platform_admin):
+    from kyoso.core.models import AuditEvent
+
+    client.force_login(platform_admin)
+    response = client.post(
+        "/admin/accounts/user/add/",
+        {
+            "email": "new.officer@pref.example.jp",
+            "password1": "a-long-Secret-Passphrase-42",
+            "password2": "a-long-Secret-Passphrase-42",
+            "usable_password": "true",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:300]
+    event = AuditEvent.objects.get(action="admin.user.create")
+    assert "Secret" not in str(event.changes)
+    assert "new.officer@pref.example.jp" in str(event.changes)
