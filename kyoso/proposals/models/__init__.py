@@ -1,0 +1,23 @@
+"""Records of the collaboration desk: proposals, their routing, decisions and consultation."""
+
+from .consultation import Meeting, Message
+from .proposals import (
+    CONFIDENTIAL_SECTIONS,
+    Proposal,
+    ProposalPartner,
+    ProposalRevision,
+    ReferenceCounter,
+)
+from .review import Assignment, Decision
+
+__all__ = [
+    "CONFIDENTIAL_SECTIONS",
+    "Assignment",
+    "Decision",
+    "Meeting",
+    "Message",
+    "Proposal",
+    "ProposalPartner",
+    "ProposalRevision",
+    "ReferenceCounter",
+]

@@ -1,0 +1,194 @@
+"""What the body's desk (公民連携デスク) does: screen, return, close, route, forward, publish."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from kyoso.organizations.models import GovernmentBody
+
+from ..models import Assignment, Message, Proposal, ProposalPartner, ProposalRevision
+from ._common import (
+    allocate_reference,
+    audit,
+    due_from,
+    lock,
+    move,
+    now,
+    require_perm,
+    require_state,
+    require_text,
+    snapshot,
+)
+
+S = Proposal.State
+LIVE = (Assignment.State.OPEN, Assignment.State.ANSWERED)
+
+
+@transaction.atomic
+def proposal_accept(*, actor, proposal: Proposal) -> Proposal:
+    """The desk takes a submitted proposal into screening (受付)."""
+    proposal = lock(proposal)
+    require_state(proposal, "accept", S.SUBMITTED)
+    require_perm(actor, "proposals.screen_proposal", proposal)
+    return move(proposal, actor=actor, to_state=S.SCREENING, verb="accept")
+
+
+@transaction.atomic
+def proposal_return(*, actor, proposal: Proposal, comments: str) -> Proposal:
+    """The desk sends the proposal back for revision; its comments also open the thread."""
+    proposal = lock(proposal)
+    require_state(proposal, "return", S.SUBMITTED, S.SCREENING)
+    require_perm(actor, "proposals.screen_proposal", proposal)
+    comments = require_text(comments, "comments", _("Tell the proposer what to revise."))
+    Message.objects.create(proposal=proposal, author=actor, side=Message.Side.DESK, text=comments)
+    return move(proposal, actor=actor, to_state=S.RETURNED, verb="return", reason=comments)
+
+
+@transaction.atomic
+def proposal_close_out_of_scope(*, actor, proposal: Proposal, reason: str) -> Proposal:
+    """The desk closes a proposal the body cannot consider, saying why."""
+    proposal = lock(proposal)
+    require_state(proposal, "out_of_scope", S.SUBMITTED, S.SCREENING)
+    require_perm(actor, "proposals.screen_proposal", proposal)
+    reason = require_text(reason, "reason", _("Give the reason the proposal is out of scope."))
+    return move(proposal, actor=actor, to_state=S.OUT_OF_SCOPE, verb="out_of_scope", reason=reason)
+
+
+def _check_departments(proposal: Proposal, departments) -> list:
+    departments = list(dict.fromkeys(departments))
+    if not departments:
+        raise ValidationError({"departments": _("Choose at least one department.")})
+    if any(department.body_id != proposal.body_id for department in departments):
+        raise ValidationError({"departments": _("Choose departments of this body.")})
+    held = set(
+        proposal.assignments.filter(state__in=LIVE, department__in=departments).values_list(
+            "department__name", flat=True
+        )
+    )
+    if held:
+        raise ValidationError(
+            {"departments": _("Already routed to: %(names)s") % {"names": "、".join(sorted(held))}}
+        )
+    return departments
+
+
+@transaction.atomic
+def proposal_route(
+    *, actor, proposal: Proposal, departments, due_days: int | None = None
+) -> Proposal:
+    """Route to one or more departments, due after the body's days unless the desk says so.
+
+    Routing again while under consideration adds departments; each department decides once.
+    """
+    proposal = lock(proposal)
+    require_state(proposal, "route", S.SCREENING, S.ROUTED, S.IN_CONSULTATION)
+    require_perm(actor, "proposals.route_proposal", proposal)
+    departments = _check_departments(proposal, departments)
+    days = proposal.body.answer_days if due_days is None else due_days
+    if days < 1:
+        raise ValidationError({"due_days": _("The department needs at least one day.")})
+    due_at = due_from(now(), days)
+    Assignment.objects.bulk_create(
+        Assignment(proposal=proposal, department=department, assigned_by=actor, due_at=due_at)
+        for department in departments
+    )
+    to_state = S.ROUTED if proposal.state == S.SCREENING else proposal.state
+    return move(proposal, actor=actor, to_state=to_state, verb="route",
+                changes={"departments": [d.pk for d in departments], "due_at": due_at})
+
+
+def _related(one: GovernmentBody, other: GovernmentBody) -> bool:
+    return one.parent_id == other.pk or other.parent_id == one.pk
+
+
+@transaction.atomic
+def proposal_forward(
+    *, actor, proposal: Proposal, to_body: GovernmentBody, reason: str
+) -> Proposal:
+    """Hand a matter over between a prefecture and one of its municipalities.
+
+    The receiving body gets its own proposal (its own reference and clock, without catalog
+    targets, which belong to the sender); this one closes, pointing to it.
+    """
+    proposal = lock(proposal)
+    require_state(proposal, "forward", S.SUBMITTED, S.SCREENING)
+    require_perm(actor, "proposals.screen_proposal", proposal)
+    reason = require_text(reason, "reason", _("Say why the proposal goes to the other body."))
+    if not (to_body.is_active and _related(proposal.body, to_body)):
+        raise ValidationError(
+            {"to_body": _("A proposal can go only between a prefecture and its municipalities.")}
+        )
+    moment = now()
+    fiscal_year = proposal.fiscal_year
+    fields = {name: value for name, value in snapshot(proposal).items()
+              if name not in ("target_projects", "is_new_project")}
+    copy = Proposal.objects.create(
+        body=to_body, organization=proposal.organization, author=proposal.author, **fields,
+        is_new_project=True, released_at=proposal.released_at, state=S.SUBMITTED,
+        fiscal_year=fiscal_year, reference=allocate_reference(to_body, fiscal_year),
+        submitted_at=moment, due_at=due_from(moment, to_body.answer_days),
+        forwarded_from=proposal,
+    )
+    ProposalPartner.objects.bulk_create(
+        ProposalPartner(proposal=copy, organization_id=link.organization_id, role=link.role,
+                        consented_at=link.consented_at, consented_by_id=link.consented_by_id)
+        for link in proposal.partner_links.all()
+    )
+    ProposalRevision.objects.create(proposal=copy, number=1, snapshot=snapshot(copy),
+                                    created_by=actor, note=reason)
+    audit(copy, actor=actor, verb="receive_forwarded", to_state=S.SUBMITTED, reason=reason,
+          changes={"forwarded_from": proposal.reference})
+    move(proposal, actor=actor, to_state=S.CLOSED, verb="forward", reason=reason,
+         changes={"forwarded_to": [to_body.code, copy.reference]})
+    return copy
+
+
+@transaction.atomic
+def assignment_reassign(
+    *, actor, assignment: Assignment, department, reason: str = ""
+) -> Assignment:
+    """Move an open assignment to another department of the body, with a fresh clock."""
+    proposal = lock(assignment.proposal)
+    assignment = Assignment.objects.select_for_update().select_related("proposal__body").get(
+        pk=assignment.pk
+    )
+    if assignment.state != Assignment.State.OPEN:
+        raise ValidationError(_("Only an assignment still waiting for its department can move."))
+    require_state(proposal, "reassign", S.ROUTED, S.IN_CONSULTATION)
+    require_perm(actor, "proposals.reassign_assignment", assignment)
+    if department.pk == assignment.department_id:
+        raise ValidationError({"department": _("Choose a different department.")})
+    _check_departments(proposal, [department])
+    assignment.state = Assignment.State.REASSIGNED
+    assignment.save(update_fields=["state"])
+    new = Assignment.objects.create(
+        proposal=proposal, department=department, assigned_by=actor,
+        due_at=due_from(now(), proposal.body.answer_days),
+    )
+    assignment.reassigned_to = new
+    assignment.save(update_fields=["reassigned_to"])
+    move(proposal, actor=actor, to_state=proposal.state, verb="reassign", reason=reason.strip(),
+         changes={"department": [assignment.department_id, department.pk]})
+    return new
+
+
+@transaction.atomic
+def proposal_publish(*, actor, proposal: Proposal) -> Proposal:
+    """Put a decided proposal on the body's public results page."""
+    proposal = lock(proposal)
+    require_state(proposal, "publish", S.DECIDED)
+    require_perm(actor, "proposals.publish_result", proposal)
+    proposal.published_at = now()
+    return move(proposal, actor=actor, to_state=proposal.state, verb="publish",
+                fields=("published_at",))
+
+
+@transaction.atomic
+def proposal_close(*, actor, proposal: Proposal, reason: str = "") -> Proposal:
+    """The desk closes a decided proposal (after implementation, or when nothing follows)."""
+    proposal = lock(proposal)
+    require_state(proposal, "close", S.DECIDED)
+    require_perm(actor, "proposals.close_proposal", proposal)
+    return move(proposal, actor=actor, to_state=S.CLOSED, verb="close", reason=reason.strip())
