@@ -20,6 +20,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("kyoso.catalog.urls")),
     path("", include("kyoso.organizations.urls")),
+    path("", include("kyoso.proposals.urls")),
     path("accounts/", include("kyoso.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),

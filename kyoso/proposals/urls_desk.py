@@ -1,0 +1,3 @@
+"""URLs of the desk pages of the collaboration desk."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""URLs of the partner pages of the collaboration desk."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""URLs of the public pages of the collaboration desk."""
+
+urlpatterns = []
