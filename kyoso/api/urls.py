@@ -11,7 +11,7 @@ from ninja import Field, NinjaAPI, Router, Schema
 
 from . import conventions
 from .schemas import LanguageParam, api_url
-from .v1 import bodies, catalog
+from .v1 import bodies, catalog, statistics
 
 DESCRIPTION = """\
 Public read access to Kyoso: government bodies (addressed by their 全国地方公共団体コード),
@@ -38,6 +38,7 @@ api = NinjaAPI(
             {"name": "Bodies", "description": "Prefectures, municipalities and agencies."},
             {"name": "Departments", "description": "Departments (部局・課) of a body."},
             {"name": "Catalog", "description": "Projects (事業) bodies disclose."},
+            {"name": "Statistics", "description": "Proposals and adoption per fiscal year."},
         ]
     },
 )
@@ -67,6 +68,7 @@ def index(request, lang: LanguageParam = None):
 api.add_router("", bodies.router)
 api.add_router("", bodies.departments_router)
 api.add_router("", catalog.router)
+api.add_router("", statistics.router)
 
 # Added last so that it only catches what no endpoint above matched: unknown paths under
 # /api/v1/ answer JSON like the rest of the API, not the HTML error page.

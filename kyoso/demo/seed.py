@@ -25,7 +25,9 @@ from kyoso.organizations.models import (
     OrganizationMembership,
 )
 from kyoso.organizations.validators import validate_local_government_code
+from kyoso.proposals.models import Proposal
 
+from .history import build_history
 from .world import organizations as org_world
 from .world.bodies import (
     IBARAKI,
@@ -108,6 +110,8 @@ def reset() -> None:
     """Remove what the demo created (and only that), in the order the foreign keys require."""
     codes = [SAGA.code, IBARAKI.code, *(spec.code for spec in SAGA_MUNICIPALITIES)]
     with transaction.atomic():
+        # Proposals first: they hold on to their bodies and organizations (PROTECT).
+        Proposal.objects.filter(body__code__in=codes).delete()
         User.objects.filter(email__in=[user.email for user in DEMO_USERS]).delete()
         names = [spec.name for spec in org_world.ORGANIZATIONS]
         Organization.objects.filter(name__in=names).delete()
@@ -263,6 +267,8 @@ def seed(*, scale: str = "full") -> dict[str, int]:
     )
     organizations = _organizations(rng, saga)
     _users(saga, saga_city, (saga_departments, city_departments), organizations)
+    desk = User.objects.get(email="desk@kyoso.example")
+    counts["proposals"] = build_history(random.Random(SEED + 1), saga, desk)
     counts["bodies"] = 2 + len(SAGA_MUNICIPALITIES)
     counts["organizations"] = len(organizations)
     counts["users"] = len(DEMO_USERS)
