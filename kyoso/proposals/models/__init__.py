@@ -1,5 +1,6 @@
 """Records of the collaboration desk: proposals, their routing, decisions and consultation."""
 
+from .attachments import ProposalAttachment
 from .consultation import Meeting, Message
 from .proposals import (
     CONFIDENTIAL_SECTIONS,
@@ -17,6 +18,7 @@ __all__ = [
     "Meeting",
     "Message",
     "Proposal",
+    "ProposalAttachment",
     "ProposalPartner",
     "ProposalRevision",
     "ReferenceCounter",
