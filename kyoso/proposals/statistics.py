@@ -28,7 +28,7 @@ import io
 from dataclasses import asdict, dataclass
 
 from django.db.models import Case, CharField, Count, F, Q, Value, When
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kyoso.core.fiscal import format_fiscal_year
 from kyoso.organizations.models import GovernmentBody
@@ -37,9 +37,9 @@ from .models import Assignment, Decision, Proposal
 
 PREFECTURE, MUNICIPAL, AGENCY = "prefecture", "municipal", "agency"
 LEVEL_LABELS = {
-    PREFECTURE: _("Prefecture"),
-    MUNICIPAL: _("Municipalities"),
-    AGENCY: _("Agency"),
+    PREFECTURE: pgettext_lazy("statistics level", "Prefecture"),
+    MUNICIPAL: pgettext_lazy("statistics level", "Municipalities"),
+    AGENCY: pgettext_lazy("statistics level", "Agency"),
 }
 CSV_COLUMNS = (
     "fiscal_year",
