@@ -18,7 +18,7 @@ PAGES = [
     ("section:collaboration", "draft", "希望する協働の形態", "Form of collaboration you ask for"),
     ("partners", "draft", "共同提案者等を追加する", "Add a partner"),
     ("attachments", "draft", "ファイルを添付する", "Attach a file"),
-    ("check", "draft", "提出前に入力内容を確認してください", "Check your answers before you submit"),
+    ("check", "draft", "提出前に入力内容を確認", "Check your answers before you submit"),
     ("submitted", "submitted", "今後の流れ", "What happens next"),
     ("print", "submitted", "受付番号", "Reference number"),
     ("revise", "routed", "提案を改訂する", "Revise the proposal"),

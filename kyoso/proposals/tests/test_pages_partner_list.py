@@ -36,6 +36,7 @@ def test_it_does_not_list_another_organizations_proposals(client, cso_member, pr
 
 def test_it_lists_invitations_waiting_for_the_partners_consent(client, cso_member, prefecture):
     from kyoso.proposals import services
+
     from .factories import organization_of
 
     other = OrganizationMembershipFactory(role="admin").user

@@ -62,6 +62,7 @@ def test_a_partner_that_has_not_agreed_cannot_consent_for_another_organization(
     client, cso_member, prefecture
 ):
     from kyoso.proposals import services
+
     from .factories import organization_of
 
     other = OrganizationMembershipFactory(role="admin").user

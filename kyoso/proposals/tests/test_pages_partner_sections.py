@@ -45,7 +45,8 @@ def test_it_saves_the_other_fields_when_the_title_is_too_long(client, cso_member
 
 def test_it_reads_budgets_typed_with_full_width_digits_and_commas(client, cso_member, draft):
     signed_in(client, cso_member).post(
-        url("section", draft.pk, "budget"), {"budget_yen": "１，２００，０００円", "funding": "contract"}
+        url("section", draft.pk, "budget"),
+        {"budget_yen": "１，２００，０００円", "funding": "contract"},
     )
     draft.refresh_from_db()
     assert draft.budget_yen == 1_200_000

@@ -76,7 +76,9 @@ def test_a_returned_proposal_shows_the_desks_comments_and_is_resubmitted_with_it
     client = signed_in(client, proposer)
     html = client.get(url("task_list", proposal.pk)).content.decode()
     assert "予算を明記" in html
-    client.post(url("section", proposal.pk, "budget"), {"budget_yen": "500000", "funding": "contract"})
+    client.post(
+        url("section", proposal.pk, "budget"), {"budget_yen": "500000", "funding": "contract"}
+    )
     key = _key(client.get(url("check", proposal.pk)).content.decode())
     assert client.post(url("check", proposal.pk), {"submission_key": key}).status_code == 302
     proposal.refresh_from_db()

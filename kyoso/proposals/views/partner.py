@@ -184,7 +184,8 @@ def _section_form(slug, proposal, data=None, shown_projects=()):
         initial = {"budget_yen": proposal.budget_yen, "funding": proposal.funding}
         return BudgetForm(data, initial=initial)
     if slug == "collaboration":
-        return CollaborationFormForm(data, initial={"collaboration_form": proposal.collaboration_form})
+        initial = {"collaboration_form": proposal.collaboration_form}
+        return CollaborationFormForm(data, initial=initial)
     raise Http404
 
 
