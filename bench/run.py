@@ -190,6 +190,8 @@ def port_is_free(port: int) -> bool:
     import socket
 
     with socket.socket() as probe_socket:
+        # As gunicorn does: connections of the previous run in TIME_WAIT do not block the port.
+        probe_socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe_socket.bind(("127.0.0.1", port))
         except OSError:
@@ -318,6 +320,8 @@ def main() -> None:
         saved.write_text(json.dumps(measured, ensure_ascii=False, indent=1))
 
     log(f"Starting gunicorn ({args.workers} sync workers)…")
+    # On SIGTERM (e.g. a run stopped from outside) unwind, so that gunicorn is stopped too.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     server = start_gunicorn(args.port, args.workers, {**os.environ, **env})
     try:
         loads = run_load(args.port, measured["paths"], measured["cold"],
