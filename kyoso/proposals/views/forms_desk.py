@@ -1,0 +1,196 @@
+"""Forms of the desk and department pages. They only read input: the services decide.
+
+Field names are those of the services' arguments, so that a ``ValidationError`` a service
+raises for ``reasons`` or ``departments`` lands on the field the person typed into.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from kyoso.catalog.forms import FiscalYearField
+from kyoso.core.choices import CollaborationForm
+from kyoso.organizations.models import Department, GovernmentBody
+
+from ..models import Assignment, Decision
+
+LIVE = (Assignment.State.OPEN, Assignment.State.ANSWERED)
+
+
+def apply_service_errors(form: forms.Form, error: ValidationError) -> None:
+    """Put a service's refusal on the field it names, or above the form."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+class ConfirmForm(forms.Form):
+    """A button and nothing else (accept, publish, countersign)."""
+
+
+class ReturnForm(forms.Form):
+    comments = forms.CharField(
+        label=_("What the proposer should revise"), widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("The proposer sees this text; it also starts the consultation thread."),
+        error_messages={"required": _("Tell the proposer what to revise.")},
+    )
+
+
+class OutOfScopeForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why the proposal is out of scope"), widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("The proposer sees this reason."),
+        error_messages={"required": _("Give the reason the proposal is out of scope.")},
+    )
+
+
+class ForwardForm(forms.Form):
+    to_body = forms.ModelChoiceField(
+        label=_("Forward to"), queryset=GovernmentBody.objects.none(),
+        empty_label=_("Choose a body"),
+        error_messages={"required": _("Choose the body that should consider the proposal.")},
+    )
+    reason = forms.CharField(
+        label=_("Why the proposal goes to the other body"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Say why the proposal goes to the other body.")},
+    )
+
+    def __init__(self, *args, proposal, **kwargs):
+        super().__init__(*args, **kwargs)
+        body = proposal.body
+        # Only between a prefecture and its own municipalities (the service says the same).
+        related = GovernmentBody.objects.filter(is_active=True).exclude(pk=body.pk)
+        if body.parent_id:
+            related = related.filter(pk=body.parent_id)
+        else:
+            related = related.filter(parent=body)
+        self.fields["to_body"].queryset = related.order_by("code")
+        self.fields["to_body"].label_from_instance = lambda b: b.display_name
+
+
+def routable_departments(proposal):
+    """The body's departments other than the desk itself, which routes rather than decides."""
+    return Department.objects.filter(body=proposal.body, is_desk=False).order_by("bureau", "name")
+
+
+def department_label(department: Department) -> str:
+    return department.display_name
+
+
+class RouteForm(forms.Form):
+    departments = forms.ModelMultipleChoiceField(
+        label=_("Departments"), queryset=Department.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose at least one department.")},
+    )
+    due_days = forms.IntegerField(
+        label=_("Days to answer"), min_value=1, max_value=366,
+        error_messages={"required": _("Say how many days the departments have to answer.")},
+    )
+
+    def __init__(self, *args, proposal, **kwargs):
+        super().__init__(*args, **kwargs)
+        held = proposal.assignments.filter(state__in=LIVE).values("department_id")
+        self.fields["departments"].queryset = routable_departments(proposal).exclude(pk__in=held)
+        self.fields["departments"].label_from_instance = department_label
+        self.fields["due_days"].initial = proposal.body.answer_days
+        self.fields["due_days"].help_text = _(
+            "The body's rule is %(days)s days; change it only for this proposal."
+        ) % {"days": proposal.body.answer_days}
+
+
+class ReassignForm(forms.Form):
+    department = forms.ModelChoiceField(
+        label=_("New department"), queryset=Department.objects.none(),
+        empty_label=_("Choose a department"),
+        error_messages={"required": _("Choose the department that takes over.")},
+    )
+    reason = forms.CharField(
+        label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, assignment, **kwargs):
+        super().__init__(*args, **kwargs)
+        proposal = assignment.proposal
+        held = proposal.assignments.filter(state__in=LIVE).values("department_id")
+        self.fields["department"].queryset = routable_departments(proposal).exclude(pk__in=held)
+        self.fields["department"].label_from_instance = department_label
+
+
+class CloseForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Note (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class MessageForm(forms.Form):
+    text = forms.CharField(
+        label=_("Message"), widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("The proposer, the desk and the assigned departments read the thread."),
+        error_messages={"required": _("Write a message.")},
+    )
+
+
+class MeetingForm(forms.Form):
+    held_at = forms.DateTimeField(
+        label=_("Date and time"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y/%m/%d %H:%M"],
+        help_text=_("For example 2026-05-20 14:00."),
+        error_messages={
+            "required": _("Say when the meeting took place."),
+            "invalid": _("Enter a date and time such as 2026-05-20 14:00."),
+        },
+    )
+    place = forms.CharField(
+        label=_("Place"), max_length=200,
+        error_messages={"required": _("Say where the meeting took place.")},
+    )
+    attendees = forms.CharField(
+        label=_("Attendees"), widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Say who took part.")},
+    )
+    minutes = forms.CharField(
+        label=_("Minutes"), required=False, widget=forms.Textarea(attrs={"rows": 6})
+    )
+
+
+class DecisionForm(forms.Form):
+    expected_version = forms.IntegerField(widget=forms.HiddenInput)
+    outcome = forms.ChoiceField(
+        label=_("Outcome"), choices=Decision.Outcome.choices, widget=forms.RadioSelect,
+        error_messages={"required": _("Choose an outcome.")},
+    )
+    form = forms.ChoiceField(
+        label=_("Form of collaboration"), required=False,
+        choices=[("", _("None (not adopted)")), *CollaborationForm.choices],
+        help_text=_("Required when the proposal is adopted."),
+    )
+    reasons = forms.CharField(
+        label=_("Reasons"), required=False, widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Required unless the proposal is adopted. The proposer reads them."),
+    )
+    budget_reflected_yen = forms.IntegerField(
+        label=_("Budget reflected (yen)"), required=False, min_value=0,
+        help_text=_("Only when money was set aside; adoption is not the same as a budget."),
+    )
+    budget_fiscal_year = FiscalYearField(
+        label=_("Fiscal year of the budget"), required=False,
+        help_text=_("For example 2027 or 令和9年度."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        outcome = data.get("outcome")
+        if outcome and outcome not in Decision.ADOPTED and not (data.get("reasons") or "").strip():
+            self.add_error("reasons", _("Give the reasons: they are required unless adopted."))
+        if outcome in Decision.ADOPTED and not data.get("form"):
+            self.add_error("form", _("Say in which form the proposal is adopted."))
+        if data.get("budget_reflected_yen") is not None and not data.get("budget_fiscal_year"):
+            self.add_error("budget_fiscal_year", _("Say in which fiscal year the budget is."))
+        return data
