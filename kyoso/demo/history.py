@@ -22,6 +22,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
+from django.db import connection
+
 from kyoso.catalog.models import CatalogProject
 from kyoso.core.choices import CollaborationForm
 from kyoso.organizations.models import Department, GovernmentBody, Organization
@@ -252,6 +254,12 @@ class _History:
             for proposal, plan in zip(proposals, plans, strict=True)
         ], batch_size=500)
         self._decisions(proposals, plans)
+        if connection.vendor == "postgresql":
+            # Fresh bulk inserts leave the planner guessing "a few rows" until autovacuum runs;
+            # the statistics' joins would then be planned as nested loops over everything.
+            with connection.cursor() as cursor:
+                for model in (Proposal, Assignment, Decision, CatalogProject):
+                    cursor.execute(f'ANALYZE "{model._meta.db_table}"')
         return len(proposals)
 
     def _proposal(self, plan: _Planned, year: int, serial: int) -> Proposal:

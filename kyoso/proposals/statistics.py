@@ -93,13 +93,11 @@ def levels_of(body: GovernmentBody) -> list[str]:
     return [AGENCY]
 
 
-def _scope(body: GovernmentBody, prefix: str):
+def _scope(body: GovernmentBody, ids: list[int], prefix: str):
     """Which proposals' bodies count, and the level of each, as a filter and an expression."""
     body_id = f"{prefix}body_id"
-    own_level = levels_of(body)[0]
     if body.kind != GovernmentBody.Kind.PREFECTURE:
-        return Q(**{body_id: body.pk}), Value(own_level, output_field=CharField())
-    ids = [body.pk, *body.municipalities.values_list("pk", flat=True)]
+        return Q(**{body_id: body.pk}), Value(levels_of(body)[0], output_field=CharField())
     level = Case(
         When(**{body_id: body.pk}, then=Value(PREFECTURE)),
         default=Value(MUNICIPAL),
@@ -111,7 +109,10 @@ def _scope(body: GovernmentBody, prefix: str):
 def proposal_statistics(body: GovernmentBody) -> list[StatisticsRow]:
     """One row per fiscal year and level of ``body`` (every level of a year that has any), by
     fiscal year; see the module's docstring for what each figure counts."""
-    scope, level = _scope(body, "assignment__proposal__")
+    ids = [body.pk]
+    if body.kind == GovernmentBody.Kind.PREFECTURE:
+        ids += list(body.municipalities.values_list("pk", flat=True))
+    scope, level = _scope(body, ids, "assignment__proposal__")
     decided = (
         Decision.objects.effective()
         .filter(scope, assignment__state=Assignment.State.ANSWERED)
@@ -123,7 +124,7 @@ def proposal_statistics(body: GovernmentBody) -> list[StatisticsRow]:
         )
         .order_by()
     )
-    scope, level = _scope(body, "")
+    scope, level = _scope(body, ids, "")
     received = (
         Proposal.objects.filter(scope, submitted_at__isnull=False)
         .values(year=F("fiscal_year"), level=level)
