@@ -54,7 +54,8 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(
             f"Demo data created in {time.monotonic() - started:.1f} s: {counts['bodies']} bodies, "
             f"{counts['projects']:,} catalog projects, {counts['organizations']} organizations, "
-            f"{counts['users']} users."
+            f"{counts['users']} users, {counts['proposals']} proposals of Saga's FY2006-2012 "
+            f"history (see /statistics/410004/)."
         ))
         self.print_logins()
 
