@@ -1,9 +1,10 @@
 """Counting catalog results without counting the whole catalog on every page view.
 
 A national installation holds millions of projects; an exact ``COUNT(*)`` of a popular search
-(「子育て」 matches a quarter of a million projects) costs seconds, far more than the page itself.
-So counts stop at ``COUNT_CAP``: beyond it the page says "more than 10,000" and asks for a
-narrower search, as search engines do. Public (anonymous) counts are also kept in the shared
+(「子育て」 matches a quarter of a million projects) costs seconds, far more than the page itself,
+and even a count that stops at 10,000 reads ten thousand rows of a table that may not be in
+memory (about 200 ms measured; see docs/benchmarks.md). So counts stop at ``COUNT_CAP``: beyond
+it the page says "more than 2,000" and asks for a narrower search, as search engines do. Public (anonymous) counts are also kept in the shared
 cache, keyed by the normalised filters and by a *catalog version* that every write bumps, so a
 count is never older than the last change to the catalog.
 """
@@ -19,7 +20,7 @@ from django.utils.functional import cached_property
 
 VERSION_KEY = "catalog:version"
 COUNT_TTL = 60 * 10
-COUNT_CAP = 10_000
+COUNT_CAP = 2_000
 
 
 def capped_count(queryset) -> int:
@@ -54,11 +55,11 @@ def catalog_state() -> str:
     return f"{catalog_version()}:{newest}"
 
 
-def count_key(params: dict[str, str]) -> str:
+def count_key(params: dict[str, str], state: str | None = None) -> str:
     """Key of a public count: the filters and the catalog's state."""
     relevant = sorted((k, v) for k, v in params.items() if k not in {"page", "page_size"} and v)
     digest = hashlib.sha256(repr(relevant).encode()).hexdigest()[:32]
-    return f"catalog:count:{catalog_state()}:{digest}"
+    return f"catalog:count:{state or catalog_state()}:{digest}"
 
 
 class CachedCountPaginator(Paginator):

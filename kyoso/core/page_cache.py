@@ -52,7 +52,9 @@ def cache_public_page(state: Callable[[], str], timeout: int = PAGE_TTL):
         def wrapper(request, *args, **kwargs):
             if not _shareable_request(request):
                 return view(request, *args, **kwargs)
-            raw = f"{get_language()}|{request.get_full_path()}|{state()}"
+            # Kept on the request so the view can key its own caches by the same state.
+            request.page_state = state()
+            raw = f"{get_language()}|{request.get_full_path()}|{request.page_state}"
             key = "page:" + hashlib.sha256(raw.encode()).hexdigest()
             stored = caches["pages"].get(key)
             if stored is not None:

@@ -65,9 +65,9 @@ def project_list(request):
     # Anonymous visitors all see the same counts, which may therefore be shared (see counting).
     key = None
     if not request.user.is_authenticated and project_filter.is_bound and project_filter.is_valid():
-        key = count_key(request.GET.dict())
+        key = count_key(request.GET.dict(), state=getattr(request, "page_state", None))
     elif not request.user.is_authenticated and not project_filter.is_bound:
-        key = count_key({})
+        key = count_key({}, state=getattr(request, "page_state", None))
     paginator = CachedCountPaginator(project_filter.qs, page_size_from(request), count_key=key)
     page = paginator.get_page(request.GET.get("page"))
     return render(
