@@ -1,21 +1,21 @@
 """Departments decide through the page; the desk countersigns, publishes and closes."""
 
 from kyoso.core.choices import CollaborationForm
-from kyoso.proposals import services
-from kyoso.proposals.models import Assignment, Decision, Proposal
 from kyoso.organizations.models import BodyMembership
 from kyoso.organizations.tests.factories import StaffMembershipFactory
+from kyoso.proposals import services
+from kyoso.proposals.models import Assignment, Decision, Proposal
 
 from .desk_pages import at_state, url
 
 S = Proposal.State
-O = Decision.Outcome
+Outcome = Decision.Outcome
 
 
 def decision_data(proposal, **overrides):
     data = {
         "expected_version": proposal.version,
-        "outcome": O.ADOPT_THIS_YEAR,
+        "outcome": Outcome.ADOPT_THIS_YEAR,
         "form": CollaborationForm.OUTSOURCING,
         "reasons": "",
         "budget_reflected_yen": "1200000",
@@ -35,7 +35,7 @@ def test_it_records_an_adoption_with_the_budget(client, people):
     response = client.post(url("desk_decide", proposal.pk, assignment.pk), decision_data(proposal))
     assert response.status_code == 302
     decision = Decision.objects.get()
-    assert decision.outcome == O.ADOPT_THIS_YEAR
+    assert decision.outcome == Outcome.ADOPT_THIS_YEAR
     assert (decision.budget_reflected_yen, decision.budget_fiscal_year) == (1_200_000, 2027)
     proposal.refresh_from_db()
     assert proposal.state == S.DECIDED
@@ -47,7 +47,7 @@ def test_it_requires_reasons_unless_adopted_and_keeps_the_input(client, people):
     client.force_login(people["officer"])
     response = client.post(
         url("desk_decide", proposal.pk, assignment.pk, language="en"),
-        decision_data(proposal, outcome=O.NOT_ADOPTED, form="", reasons="",
+        decision_data(proposal, outcome=Outcome.NOT_ADOPTED, form="", reasons="",
                       budget_reflected_yen="", budget_fiscal_year="来年"),
     )
     body = response.content.decode()
@@ -70,11 +70,11 @@ def test_it_shows_what_changed_when_another_officer_decided_first(client, people
     assignment = proposal.assignments.get()
     seen_version = proposal.version
     services.decision_record(
-        actor=colleague, assignment=assignment, outcome=O.NOT_ADOPTED,
+        actor=colleague, assignment=assignment, outcome=Outcome.NOT_ADOPTED,
         reasons="前例がないため", expected_version=seen_version,
     )
     client.force_login(people["officer"])
-    typed = decision_data(proposal, outcome=O.TAKEN_AS_OPINION, form="",
+    typed = decision_data(proposal, outcome=Outcome.TAKEN_AS_OPINION, form="",
                           reasons="来年度の検討材料とします", budget_reflected_yen="",
                           budget_fiscal_year="")
     typed["expected_version"] = seen_version
@@ -91,7 +91,7 @@ def test_it_shows_what_changed_when_another_officer_decided_first(client, people
     # Deciding again with the fresh version replaces the one still waiting for the desk.
     typed["expected_version"] = proposal.version
     assert client.post(url("desk_decide", proposal.pk, assignment.pk), typed).status_code == 302
-    assert Decision.objects.current().get().outcome == O.TAKEN_AS_OPINION
+    assert Decision.objects.current().get().outcome == Outcome.TAKEN_AS_OPINION
 
 
 def test_it_lets_the_desk_countersign_a_non_adoption(client, people, prefecture):
@@ -102,7 +102,7 @@ def test_it_lets_the_desk_countersign_a_non_adoption(client, people, prefecture)
     client.force_login(people["officer"])
     client.post(
         url("desk_decide", proposal.pk, assignment.pk),
-        decision_data(proposal, outcome=O.NOT_ADOPTED, form="", reasons="財源がない",
+        decision_data(proposal, outcome=Outcome.NOT_ADOPTED, form="", reasons="財源がない",
                       budget_reflected_yen="", budget_fiscal_year=""),
     )
     decision = Decision.objects.get()
