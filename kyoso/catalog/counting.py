@@ -4,9 +4,10 @@ A national installation holds millions of projects; an exact ``COUNT(*)`` of a p
 (「子育て」 matches a quarter of a million projects) costs seconds, far more than the page itself,
 and even a count that stops at 10,000 reads ten thousand rows of a table that may not be in
 memory (about 200 ms measured; see docs/benchmarks.md). So counts stop at ``COUNT_CAP``: beyond
-it the page says "more than 2,000" and asks for a narrower search, as search engines do. Public (anonymous) counts are also kept in the shared
-cache, keyed by the normalised filters and by a *catalog version* that every write bumps, so a
-count is never older than the last change to the catalog.
+it the page says "more than 2,000" and asks for a narrower search, as search engines do.
+Public (anonymous) counts are also kept in the shared cache, keyed by the normalised filters
+and by a *catalog version* that every write bumps, so a count is never older than the last
+change to the catalog.
 """
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ ENDPOINTS = {
     "/api/v1/departments/{department_id}": "DepartmentOut",
     "/api/v1/catalog/projects": "PagedProjectSummaryOut",
     "/api/v1/catalog/projects/{project_id}": "ProjectOut",
+    "/api/v1/statistics/proposals": "ProposalStatisticsOut",
 }
 
 

@@ -187,3 +187,14 @@ def test_it_offers_bodies_grouped_by_prefecture_with_the_choice_kept(
     assert f'<option value="{municipality.code}" selected>佐賀市</option>' in page
     english = client.get("/en" + LIST).content.decode()
     assert '<optgroup label="Saga Prefecture">' in english
+
+
+def test_a_project_page_invites_proposals_and_its_body_links_results(
+    client, projects, prefecture
+):
+    project = projects["childcare"]
+    page = client.get(reverse("catalog:project_detail", args=[project.pk])).content.decode()
+    assert f"{reverse('proposals:new')}?project={project.pk}" in page
+    page = client.get(f"/bodies/{prefecture.code}/").content.decode()
+    assert reverse("proposals:public_results", args=[prefecture.code]) in page
+    assert reverse("proposals:public_statistics", args=[prefecture.code]) in page

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from kyoso.catalog.counting import bump_catalog_version
 from kyoso.organizations.models import GovernmentBody
 
 from ..models import Assignment, Message, Proposal, ProposalPartner, ProposalRevision
@@ -181,6 +182,8 @@ def proposal_publish(*, actor, proposal: Proposal) -> Proposal:
     require_state(proposal, "publish", S.DECIDED)
     require_perm(actor, "proposals.publish_result", proposal)
     proposal.published_at = now()
+    # Catalog project pages list their published proposals: renew the shared public pages.
+    transaction.on_commit(bump_catalog_version)
     return move(proposal, actor=actor, to_state=proposal.state, verb="publish",
                 fields=("published_at",))
 
