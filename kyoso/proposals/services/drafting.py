@@ -80,6 +80,19 @@ def proposal_create_draft(
     return proposal
 
 
+def _apply(proposal: Proposal, fields: dict, target_projects) -> tuple[dict, dict]:
+    """Set the proposer's fields (and targets) on a locked proposal; returns the cleaned fields
+    and a snapshot of what was there before, for the audit record."""
+    fields = _clean_fields(fields)
+    before = snapshot(proposal)
+    for name, value in fields.items():
+        setattr(proposal, name, value.strip() if isinstance(value, str) else value)
+    if target_projects is not None:
+        _set_targets(proposal, target_projects)
+    bump(proposal, *fields)
+    return fields, before
+
+
 @transaction.atomic
 def proposal_update_draft(
     *, actor, proposal: Proposal, expected_version: int | None = None, target_projects=None,
@@ -90,13 +103,7 @@ def proposal_update_draft(
     require_state(proposal, "update", *EDITABLE)
     require_perm(actor, "proposals.change_proposal", proposal)
     require_version(proposal, expected_version)
-    fields = _clean_fields(fields)
-    before = snapshot(proposal)
-    for name, value in fields.items():
-        setattr(proposal, name, value.strip() if isinstance(value, str) else value)
-    if target_projects is not None:
-        _set_targets(proposal, target_projects)
-    bump(proposal, *fields)
+    fields, before = _apply(proposal, fields, target_projects)
     audit(proposal, actor=actor, verb="update_draft",
           changes=masked_changes(before, snapshot(proposal)))
     return proposal
@@ -185,13 +192,7 @@ def proposal_revise(
     require_state(proposal, "revise", *UNDER_CONSIDERATION)
     require_perm(actor, "proposals.revise_proposal", proposal)
     require_version(proposal, expected_version)
-    fields = _clean_fields(fields)
-    before = snapshot(proposal)
-    for name, value in fields.items():
-        setattr(proposal, name, value.strip() if isinstance(value, str) else value)
-    if target_projects is not None:
-        _set_targets(proposal, target_projects)
-    bump(proposal, *fields)
+    fields, before = _apply(proposal, fields, target_projects)
     _keep_revision(proposal, actor=actor, note=note.strip())
     audit(proposal, actor=actor, verb="revise", reason=note.strip(),
           changes=masked_changes(before, snapshot(proposal)))
