@@ -39,11 +39,14 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "django_tasks",
+    "django_tasks_db",
     "kyoso.core",
     "kyoso.accounts",
     "kyoso.organizations",
     "kyoso.catalog",
     "kyoso.proposals",
+    "kyoso.notifications",
     "kyoso.api",
     "kyoso.demo",
 ]
@@ -79,6 +82,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "kyoso.core.context_processors.site",
                 "kyoso.core.context_processors.language_links",
+                "kyoso.notifications.context_processors.unread_notices",
             ],
         },
     },
@@ -157,6 +161,25 @@ EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "kyoso@localhost")
+
+# Background tasks (django-tasks with its database backend): e-mails and the periodic sweep for
+# reminders run in `manage.py kyoso_worker`, a separate process next to the web processes.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
+# What the worker's periodic sweep runs, every KYOSO_SWEEP_MINUTES: each callable takes `now`
+# and creates the notices that are due (idempotent: a notice is unique per recipient and key).
+KYOSO_SWEEPS = [
+    "kyoso.proposals.deadlines.deadlines_sweep",
+]
+KYOSO_SWEEP_MINUTES = int(os.environ.get("KYOSO_SWEEP_MINUTES", "15"))
+# Reminders go this many days before an answer is due (the nearest stage only, once each).
+KYOSO_REMINDER_DAYS = [
+    int(days) for days in env_list("KYOSO_REMINDER_DAYS", "7,1")
+]
 
 CACHES = {
     # Rate limits and sessions' helpers: small, never pushed out by page traffic.

@@ -4,6 +4,7 @@ from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib.sites.requests import RequestSite
+from django.utils.translation import get_language
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -12,6 +13,13 @@ class AccountAdapter(DefaultAccountAdapter):
     def populate_username(self, request, user):
         # Users have no username; the e-mail address is the login.
         return None
+
+    def save_user(self, request, user, form, commit=True):
+        # Whoever signs up on the English pages gets their e-mails in English.
+        language = (get_language() or settings.LANGUAGE_CODE)[:2]
+        if language in dict(settings.LANGUAGES):
+            user.language = language
+        return super().save_user(request, user, form, commit=commit)
 
     def _site(self):
         # Without django.contrib.sites allauth would greet people with the bare host name.

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -34,6 +35,12 @@ class User(AbstractUser):
     email = models.EmailField(_("e-mail address"), unique=True)
     display_name = models.CharField(_("name"), max_length=150, blank=True)
     display_name_kana = models.CharField(_("name (furigana)"), max_length=150, blank=True)
+    # Notices e-mailed to this person are written in this language (set from the page's
+    # language at sign-up, changed under Notices → settings).
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, default="ja"
+    )
+    email_notices = models.BooleanField(_("e-mail me notices"), default=True)
 
     objects = UserManager()
 

@@ -1,7 +1,7 @@
 """What every proposal service shares: errors, locking, state moves and the audit trail.
 
-Notifications are not sent yet. When they are, each service schedules them with
-``transaction.on_commit`` after its audit record (see docs/proposals.md).
+Every audited event also tells the people it concerns (``kyoso.proposals.notices``): notices are
+written in the same transaction and e-mailed by the background worker after it commits.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from kyoso.core.audit import audit_record
 
 from ..models import CONFIDENTIAL_SECTIONS, Proposal, ReferenceCounter
 from ..models.proposals import EDITABLE_FIELDS
+from ..notices import proposal_event_told
 
 
 class ProposalTransitionError(ValidationError):
@@ -117,11 +118,14 @@ def move(
 
 def audit(proposal: Proposal, *, actor, verb: str, from_state: str = "", to_state: str = "",
           reason: str = "", changes: dict | None = None, target=None) -> None:
-    audit_record(
+    """Audit one event and tell the people it concerns (their e-mails leave after commit)."""
+    event = audit_record(
         actor=actor, action=f"proposals.{verb}", target=target or proposal,
         body_code=proposal.body.code, from_state=from_state, to_state=to_state, reason=reason,
         changes=changes,
     )
+    proposal_event_told(proposal, verb=verb, actor=actor, event=event, target=target,
+                        changes=changes)
 
 
 def due_from(now: dt.datetime, days: int) -> dt.datetime:

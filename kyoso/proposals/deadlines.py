@@ -1,0 +1,76 @@
+"""Keeping time: reminders before an answer is due, escalation to the desk after it.
+
+``deadlines_sweep`` is run by the worker's periodic sweep (settings.KYOSO_SWEEPS). It is safe to
+run any number of times, by any number of workers: each reminder stage of each due date is one
+notice key, and a person gets one notice per key. A new due date (a reassignment) starts over.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.db import transaction
+
+from kyoso.notifications.services import notify
+
+from .models import Assignment, Proposal
+from .notices import _local_date, _params, department_people, desk_people, staff_url
+from .rules import UNDER_CONSIDERATION
+
+AT_THE_DESK = (Proposal.State.SUBMITTED, Proposal.State.SCREENING)
+
+
+def reminder_stage(remaining: dt.timedelta, days: list[int]) -> int | None:
+    """The nearest reminder stage reached (e.g. 7 or 1 days before), or None if none yet."""
+    reached = [stage for stage in days if remaining <= dt.timedelta(days=stage)]
+    return min(reached) if reached else None
+
+
+def deadlines_sweep(*, now: dt.datetime) -> int:
+    """Write the reminders and escalations due at ``now``; returns how many people were told."""
+    days = sorted(settings.KYOSO_REMINDER_DAYS)
+    horizon = now + dt.timedelta(days=max(days, default=0))
+    told = 0
+    open_assignments = (
+        Assignment.objects.filter(
+            state=Assignment.State.OPEN,
+            proposal__state__in=UNDER_CONSIDERATION,
+            due_at__lte=horizon,
+        )
+        .select_related("proposal__body", "department")
+        .order_by("due_at", "pk")
+    )
+    for assignment in open_assignments.iterator(chunk_size=500):
+        with transaction.atomic():
+            told += _assignment_told(assignment, now=now, days=days)
+    late_at_desk = Proposal.objects.filter(
+        state__in=AT_THE_DESK, due_at__lt=now
+    ).select_related("body")
+    for proposal in late_at_desk.iterator(chunk_size=500):
+        with transaction.atomic():
+            told += notify(
+                recipients=desk_people(proposal.body), kind="proposals.desk_overdue",
+                key=f"proposal:{proposal.pk}:due:{_local_date(proposal.due_at)}:overdue",
+                url=staff_url(proposal), params=_params(proposal),
+            )
+    return told
+
+
+def _assignment_told(assignment: Assignment, *, now: dt.datetime, days: list[int]) -> int:
+    proposal = assignment.proposal
+    due = _local_date(assignment.due_at)
+    params = _params(proposal, department=assignment.department.name, due=due)
+    prefix = f"assignment:{assignment.pk}:due:{due}"
+    staff = department_people([assignment.department_id])
+    if assignment.due_at <= now:
+        told = notify(recipients=staff, kind="proposals.overdue", key=f"{prefix}:overdue",
+                      url=staff_url(proposal), params=params)
+        told += notify(recipients=desk_people(proposal.body), kind="proposals.escalated",
+                       key=f"{prefix}:overdue", url=staff_url(proposal), params=params)
+        return told
+    stage = reminder_stage(assignment.due_at - now, days)
+    if stage is None:
+        return 0
+    return notify(recipients=staff, kind="proposals.due_soon", key=f"{prefix}:remind:{stage}",
+                  url=staff_url(proposal), params=params)
