@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "kyoso.organizations",
     "kyoso.catalog",
     "kyoso.proposals",
+    "kyoso.agreements",
     "kyoso.notifications",
     "kyoso.api",
     "kyoso.demo",

@@ -1,0 +1,20 @@
+"""Agreements (協定) between government bodies and partners, and what hangs on them."""
+
+from .agreements import (
+    KINDS_LONG_TERM,
+    PUBLIC_STATES,
+    Agreement,
+    AgreementItem,
+    AgreementPartner,
+)
+from .documents import AgreementDocument, Memorandum
+
+__all__ = [
+    "KINDS_LONG_TERM",
+    "PUBLIC_STATES",
+    "Agreement",
+    "AgreementDocument",
+    "AgreementItem",
+    "AgreementPartner",
+    "Memorandum",
+]
