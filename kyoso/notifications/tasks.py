@@ -10,12 +10,12 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.urls import translate_url
 from django.utils import timezone, translation
 from django.utils.module_loading import import_string
 from django_tasks import task
 
 from .models import Notice
+from .paths import path_in
 
 logger = logging.getLogger(__name__)
 
@@ -55,7 +55,7 @@ def email_notice(notice: Notice) -> None:
     language = recipient.language or settings.LANGUAGE_CODE
     with translation.override(language):
         subject, text = notice.kind_info.render(notice.params)
-        path = translate_url(notice.url, language)
+        path = path_in(notice.url, language)
         body = render_to_string(
             "notifications/email.txt",
             {
@@ -64,7 +64,7 @@ def email_notice(notice: Notice) -> None:
                 "text": text,
                 "link": settings.KYOSO_SITE_URL.rstrip("/") + path,
                 "settings_link": settings.KYOSO_SITE_URL.rstrip("/")
-                + translate_url("/notices/settings/", language),
+                + path_in("/notices/settings/", language),
                 "site_name": settings.KYOSO_SITE_NAME,
             },
         )

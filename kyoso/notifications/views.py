@@ -2,7 +2,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import translate_url
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -11,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from . import services
 from .forms import NoticeSettingsForm
 from .models import Notice
+from .paths import path_in
 
 
 @login_required
@@ -30,7 +30,7 @@ def notice_open_view(request, pk):
     language they are reading in). Someone else's notice does not exist for them."""
     notice = get_object_or_404(Notice, pk=pk, recipient=request.user)
     services.notice_open(user=request.user, notice=notice)
-    target = translate_url(notice.url, get_language())
+    target = path_in(notice.url, get_language())
     if not url_has_allowed_host_and_scheme(target, allowed_hosts=None):
         target = "/"
     return redirect(target)
