@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "kyoso.organizations",
     "kyoso.catalog",
     "kyoso.proposals",
+    "kyoso.collaborations",
+    "kyoso.cases",
     "kyoso.agreements",
     "kyoso.notifications",
     "kyoso.api",
