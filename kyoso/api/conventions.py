@@ -3,10 +3,12 @@
 from functools import wraps
 
 from django.conf import settings
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.http import Http404
 from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
+from ninja.errors import AuthenticationError
 from ninja.renderers import JSONRenderer
 
 # Public answers change when a catalog is edited; a minute keeps proxies useful and data fresh.
@@ -64,6 +66,66 @@ def not_found(request, exc, api):
     return api.create_response(request, {"detail": detail}, status=404)
 
 
+def problem(api, request, status: int, detail: str, code: str, **extra):
+    return api.create_response(request, {"detail": detail, "code": code, **extra}, status=status)
+
+
+def unauthorized(request, exc, api):
+    """401 with a translated message; says how to authenticate."""
+    response = problem(
+        api, request, 401,
+        _("Authentication required: send “Authorization: Bearer <token>” or sign in."),
+        "not_authenticated",
+    )
+    response["WWW-Authenticate"] = 'Bearer realm="kyoso"'
+    return response
+
+
+def token_problem(request, exc, api):
+    response = problem(api, request, exc.status_code, str(exc), exc.code)
+    if exc.status_code == 401:
+        response["WWW-Authenticate"] = f'Bearer realm="kyoso", error="{exc.code}"'
+    return response
+
+
+def forbidden(request, exc, api):
+    detail = str(exc) if exc.args and exc.args[0] else _("You may not do this.")
+    return problem(api, request, 403, detail, "permission_denied")
+
+
+def field_errors(error: ValidationError) -> dict[str, list[str]]:
+    """``{field: [messages]}``; errors of no particular field under ``__all__``."""
+    if hasattr(error, "error_dict"):
+        return {field: [str(m) for m in ValidationError(errors).messages]
+                for field, errors in error.error_dict.items()}
+    return {NON_FIELD_ERRORS: [str(m) for m in error.messages]}
+
+
+def invalid(request, exc, api):
+    """A service's refusal. A move the proposal's state does not allow, or a version that
+    changed meanwhile, is a conflict (409); anything else the request got wrong is 400."""
+    from kyoso.proposals.services import ProposalChangedError, ProposalTransitionError
+
+    errors = field_errors(exc)
+    messages = [message for group in errors.values() for message in group]
+    if isinstance(exc, ProposalTransitionError):
+        extra = {}
+        if isinstance(exc, ProposalChangedError):
+            extra["current_version"] = getattr(exc, "current_version", None)
+        code = exc.code or ("stale_version" if extra else "invalid_transition")
+        return problem(api, request, 409, " ".join(messages), code, errors=errors, **extra)
+    detail = messages[0] if len(messages) == 1 else _("The request has errors: see “errors”.")
+    return problem(api, request, 400, detail, "invalid", errors=errors)
+
+
 def install(api) -> None:
+    from .auth import TokenProblem
+
     api.add_decorator(with_conventions, mode="view")
     api.add_exception_handler(Http404, lambda request, exc: not_found(request, exc, api))
+    api.add_exception_handler(
+        AuthenticationError, lambda request, exc: unauthorized(request, exc, api)
+    )
+    api.add_exception_handler(TokenProblem, lambda request, exc: token_problem(request, exc, api))
+    api.add_exception_handler(PermissionDenied, lambda request, exc: forbidden(request, exc, api))
+    api.add_exception_handler(ValidationError, lambda request, exc: invalid(request, exc, api))
