@@ -11,7 +11,7 @@ from ninja import Field, NinjaAPI, Router, Schema
 
 from . import conventions
 from .schemas import LanguageParam, api_url
-from .v1 import bodies, catalog, statistics
+from .v1 import bodies, catalog, proposals, proposals_desk, proposals_public, statistics
 
 DESCRIPTION = """\
 Public read access to Kyoso: government bodies (addressed by their 全国地方公共団体コード),
@@ -39,6 +39,11 @@ api = NinjaAPI(
             {"name": "Departments", "description": "Departments (部局・課) of a body."},
             {"name": "Catalog", "description": "Projects (事業) bodies disclose."},
             {"name": "Statistics", "description": "Proposals and adoption per fiscal year."},
+            {"name": "Proposals", "description": "The proposer's side of a proposal (token or "
+             "session)."},
+            {"name": "Desk and departments", "description": "Inbox, queue and the actions of "
+             "the desk and the assigned departments (token or session)."},
+            {"name": "Published results", "description": "Decided proposals a body published."},
         ]
     },
 )
@@ -69,6 +74,10 @@ api.add_router("", bodies.router)
 api.add_router("", bodies.departments_router)
 api.add_router("", catalog.router)
 api.add_router("", statistics.router)
+# Fixed paths (results, inbox, assignments, mine) before /proposals/{id}.
+api.add_router("", proposals_public.router)
+api.add_router("", proposals_desk.router)
+api.add_router("", proposals.router)
 
 # Added last so that it only catches what no endpoint above matched: unknown paths under
 # /api/v1/ answer JSON like the rest of the API, not the HTML error page.

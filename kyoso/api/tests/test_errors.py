@@ -64,7 +64,7 @@ def test_it_explains_filter_errors_in_the_language_of_the_request(client, prefec
 
 @pytest.mark.django_db
 def test_it_answers_unknown_endpoints_with_json(client):
-    response = client.get("/api/v1/proposals")
+    response = client.get("/api/v1/no-such-collection")
     assert response.status_code == 404
     assert response["Content-Type"].startswith("application/json")
     assert response.json()["detail"]

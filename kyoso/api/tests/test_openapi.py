@@ -11,6 +11,38 @@ ENDPOINTS = {
     "/api/v1/catalog/projects": "PagedProjectSummaryOut",
     "/api/v1/catalog/projects/{project_id}": "ProjectOut",
     "/api/v1/statistics/proposals": "ProposalStatisticsOut",
+    "/api/v1/proposals/results": "PagedResultOut",
+    "/api/v1/proposals/results/{proposal_id}": "ResultOut",
+}
+P = "/api/v1/proposals/{proposal_id}"
+# Operations that need a token or the session: (method, path) → the success status and schema.
+AUTHENTICATED = {
+    ("get", "/api/v1/proposals/mine"): (200, "PagedProposalSummaryOut"),
+    ("get", "/api/v1/proposals/inbox"): (200, "PagedProposalSummaryOut"),
+    ("get", "/api/v1/proposals/assignments"): (200, "PagedQueueItemOut"),
+    ("post", "/api/v1/proposals"): (201, "ProposalSummaryOut"),
+    ("get", P): (200, "ProposalOut"),
+    ("patch", P): (200, "ProposalSummaryOut"),
+    ("get", f"{P}/revisions"): (200, None),
+    ("get", f"{P}/messages"): (200, None),
+    ("post", f"{P}/messages"): (201, "MessageOut"),
+    ("get", f"{P}/meetings"): (200, None),
+    ("post", f"{P}/meetings"): (201, "MeetingOut"),
+    ("post", f"{P}/partners"): (201, "PartnerOut"),
+    ("post", f"{P}/submit"): (200, "ProposalSummaryOut"),
+    ("post", f"{P}/revise"): (200, "ProposalSummaryOut"),
+    ("post", f"{P}/withdraw"): (200, "ProposalSummaryOut"),
+    ("post", f"{P}/release-confidential"): (200, "ProposalSummaryOut"),
+    ("post", f"{P}/accept"): (200, "ProposalSummaryOut"),
+    ("post", f"{P}/return"): (200, "ProposalSummaryOut"),
+    ("post", f"{P}/out-of-scope"): (200, "ProposalSummaryOut"),
+    ("post", f"{P}/forward"): (200, "ForwardOut"),
+    ("post", f"{P}/route"): (200, "ProposalSummaryOut"),
+    ("post", f"{P}/assignments/{{assignment_id}}/reassign"): (200, "AssignmentOut"),
+    ("post", f"{P}/assignments/{{assignment_id}}/decision"): (201, "DecisionOut"),
+    ("post", f"{P}/decisions/{{decision_id}}/countersign"): (200, "DecisionOut"),
+    ("post", f"{P}/publish"): (200, "ProposalSummaryOut"),
+    ("post", f"{P}/close"): (200, "ProposalSummaryOut"),
 }
 
 
@@ -28,7 +60,7 @@ def parameters(document, path) -> dict:
 def test_it_documents_every_endpoint_with_its_response_schema(document):
     assert document["info"]["title"] == "Kyoso API"
     assert document["info"]["version"] == "1"
-    assert set(document["paths"]) == set(ENDPOINTS)
+    assert set(document["paths"]) == set(ENDPOINTS) | {path for _m, path in AUTHENTICATED}
     for path, schema_name in ENDPOINTS.items():
         operation = document["paths"][path]["get"]
         assert operation["summary"] and operation["description"] and operation["tags"], path
@@ -86,3 +118,27 @@ def test_it_is_a_valid_openapi_document(document):
 @pytest.mark.django_db
 def test_it_serves_interactive_documentation(client):
     assert client.get("/api/v1/docs").status_code == 200
+
+
+def test_it_documents_the_proposal_operations_with_their_security_and_errors(document):
+    schemes = document["components"]["securitySchemes"]
+    assert schemes["TokenAuth"] == {"type": "http", "scheme": "bearer"}
+    for (method, path), (status, schema_name) in AUTHENTICATED.items():
+        operation = document["paths"][path][method]
+        assert operation["summary"] and operation["description"] and operation["tags"], path
+        assert {"TokenAuth": []} in operation["security"], path
+        responses = operation["responses"]
+        assert str(status) in responses, (method, path)
+        if schema_name:
+            ok = responses[str(status)]["content"]["application/json"]["schema"]
+            assert ok == {"$ref": f"#/components/schemas/{schema_name}"}, (method, path)
+        expected = {"401", "403", "404"} | ({"400", "409"} if method != "get" else set())
+        assert expected <= set(responses), (method, path)
+    for path in ("/api/v1/proposals/results", "/api/v1/proposals/results/{proposal_id}"):
+        assert "security" not in document["paths"][path]["get"]
+
+
+def test_it_documents_the_idempotency_key_header(document):
+    params = {p["name"]: p for p in document["paths"]["/api/v1/proposals"]["post"]["parameters"]}
+    assert params["Idempotency-Key"]["in"] == "header"
+    assert not params["Idempotency-Key"].get("required", False)
