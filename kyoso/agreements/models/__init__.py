@@ -2,6 +2,7 @@
 
 from .agreements import (
     KINDS_LONG_TERM,
+    LIVE_STATES,
     PUBLIC_STATES,
     Agreement,
     AgreementItem,
@@ -11,6 +12,7 @@ from .documents import AgreementDocument, Memorandum
 
 __all__ = [
     "KINDS_LONG_TERM",
+    "LIVE_STATES",
     "PUBLIC_STATES",
     "Agreement",
     "AgreementDocument",

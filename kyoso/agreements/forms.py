@@ -1,0 +1,232 @@
+"""Forms of the agreement pages. They only read input: the services decide.
+
+Field names are those of the services' arguments, so that a ``ValidationError`` a service raises
+for ``ends_on`` or ``partners`` lands on the field the person typed into.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from kyoso.core.choices import PolicyField
+from kyoso.organizations.models import GovernmentBody, Organization
+
+from .models import Agreement
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+def apply_service_errors(form: forms.Form, error: ValidationError) -> None:
+    """Put a service's refusal on the field it names, or above the form."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def lines(text: str) -> list[str]:
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+class AgreementForm(forms.Form):
+    """The record of an agreement. Items are written one per line, in their order."""
+
+    body = forms.ModelChoiceField(
+        label=_("Government body keeping the agreement"), queryset=GovernmentBody.objects.none(),
+        empty_label=None,
+    )
+    kind = forms.ChoiceField(label=_("Kind"), choices=Agreement.Kind.choices)
+    title = forms.CharField(label=_("Title"), max_length=200)
+    title_en = forms.CharField(label=_("Title in English"), max_length=200, required=False)
+    partners = forms.ModelMultipleChoiceField(
+        label=_("Partner organizations"),
+        queryset=Organization.objects.order_by("name_kana", "name"),
+        help_text=_("Choose one or more; hold Ctrl (⌘ on a Mac) to choose several."),
+        error_messages={"required": _("Name at least one partner organization.")},
+    )
+    other_bodies = forms.ModelMultipleChoiceField(
+        label=_("Other government parties"), required=False,
+        queryset=GovernmentBody.objects.active().order_by("code"),
+        help_text=_("Other bodies that sign too, e.g. a municipality beside its prefecture."),
+    )
+    fields = forms.MultipleChoiceField(
+        label=_("Fields"), choices=PolicyField.choices, required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    items = forms.CharField(
+        label=_("Items of cooperation (連携事項)"), required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("One item per line, in the order of the agreement."),
+    )
+    items_en = forms.CharField(
+        label=_("Items of cooperation in English"), required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Optional: one line per item, in the same order."),
+    )
+    starts_on = forms.DateField(label=_("Term starts"), required=False, widget=DateInput)
+    ends_on = forms.DateField(
+        label=_("Term ends"), required=False, widget=DateInput,
+        help_text=_("Leave empty for an agreement without a fixed end."),
+    )
+    auto_renew = forms.BooleanField(label=_("Renewed automatically"), required=False)
+    renewal_months = forms.IntegerField(
+        label=_("Renewal period (months)"), required=False, min_value=1, max_value=120
+    )
+    summary = forms.CharField(
+        label=_("Public summary"), required=False, widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Shown on the public page once the agreement is signed."),
+    )
+    summary_en = forms.CharField(
+        label=_("Public summary in English"), required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+    press_release_url = forms.URLField(
+        label=_("Press release (URL)"), required=False, max_length=500, assume_scheme="https"
+    )
+    press_release_text = forms.CharField(
+        label=_("Press release (text)"), required=False, widget=forms.Textarea(attrs={"rows": 5})
+    )
+
+    def __init__(self, *args, bodies=None, signed=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if bodies is None:
+            del self.fields["body"]
+        else:
+            self.fields["body"].queryset = bodies
+        if signed:
+            # Once signed, only the words of the publication may be corrected.
+            for name in list(self.fields):
+                if name not in ("title_en", "summary", "summary_en", "press_release_url",
+                                "press_release_text"):
+                    del self.fields[name]
+
+    def clean(self):
+        data = super().clean()
+        if "items" in self.fields:
+            japanese, english = lines(data.get("items", "")), lines(data.get("items_en", ""))
+            if english and len(english) != len(japanese):
+                self.add_error("items_en", _("Give one English line for each item, or none."))
+            english += [""] * (len(japanese) - len(english))
+            data["item_pairs"] = list(zip(japanese, english, strict=False))
+        return data
+
+    def service_values(self) -> dict:
+        data = dict(self.cleaned_data)
+        values = {}
+        for name in ("kind", "title", "title_en", "summary", "summary_en", "fields", "starts_on",
+                     "ends_on", "auto_renew", "renewal_months", "press_release_url",
+                     "press_release_text"):
+            if name in self.fields:
+                values[name] = data.get(name)
+        if "partners" in self.fields:
+            values["partners"] = list(data["partners"])
+            values["other_bodies"] = list(data.get("other_bodies") or [])
+            values["items"] = data.get("item_pairs", [])
+        return values
+
+    @classmethod
+    def initial_of(cls, agreement: Agreement) -> dict:
+        items = list(agreement.items.order_by("position"))
+        return {
+            **{name: getattr(agreement, name) for name in (
+                "kind", "title", "title_en", "summary", "summary_en", "fields", "starts_on",
+                "ends_on", "auto_renew", "renewal_months", "press_release_url",
+                "press_release_text")},
+            "partners": [link.organization_id for link in agreement.partner_links.all()],
+            "other_bodies": list(agreement.other_bodies.values_list("pk", flat=True)),
+            "items": "\n".join(item.text for item in items),
+            "items_en": "\n".join(item.text_en for item in items) if any(
+                item.text_en for item in items) else "",
+        }
+
+
+class SignForm(forms.Form):
+    signed_on = forms.DateField(
+        label=_("Date of signing"), widget=DateInput,
+        error_messages={"required": _("Give the date of signing.")},
+    )
+
+
+class ConfirmForm(forms.Form):
+    """A button and nothing else."""
+
+
+class RenewForm(forms.Form):
+    ends_on = forms.DateField(
+        label=_("The new term ends"), widget=DateInput,
+        error_messages={"required": _("Give the end of the new term.")},
+    )
+    reason = forms.CharField(
+        label=_("Note (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class TerminateForm(forms.Form):
+    terminated_on = forms.DateField(
+        label=_("Date of termination"), widget=DateInput,
+        error_messages={"required": _("Give the date of the termination.")},
+    )
+    reason = forms.CharField(
+        label=_("Reason"), widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Published with the agreement."),
+        error_messages={"required": _("Give the reason for the termination.")},
+    )
+
+
+class DocumentForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200, required=False)
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_("PDF, PNG, JPEG, Word (.docx) or Excel (.xlsx), at most 10 MB."),
+        error_messages={"required": _("Choose a file.")},
+    )
+    is_public = forms.BooleanField(
+        label=_("Public (shown on the agreement's public page)"), required=False
+    )
+
+    def __init__(self, *args, may_publish=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not may_publish:
+            del self.fields["is_public"]
+
+
+class MemorandumForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    title_en = forms.CharField(label=_("Title in English"), max_length=200, required=False)
+    program = forms.CharField(label=_("Program under the agreement"), max_length=200,
+                              required=False)
+    text = forms.CharField(label=_("Text"), required=False,
+                           widget=forms.Textarea(attrs={"rows": 8}))
+    signed_on = forms.DateField(
+        label=_("Date of signing"), required=False, widget=DateInput,
+        help_text=_("Leave empty while the memorandum is a draft."),
+    )
+
+    def __init__(self, *args, may_sign=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not may_sign:
+            del self.fields["signed_on"]
+
+
+class PublicFilterForm(forms.Form):
+    """The public list's filters; an unknown value is simply not applied."""
+
+    q = forms.CharField(label=_("Words"), required=False, max_length=100)
+    body = forms.ChoiceField(label=_("Government body"), required=False)
+    field = forms.ChoiceField(
+        label=_("Field"), required=False,
+        choices=[("", _("All fields")), *PolicyField.choices],
+    )
+    partner = forms.ChoiceField(label=_("Partner"), required=False)
+    fiscal_year = forms.ChoiceField(label=_("Fiscal year of signing"), required=False)
+    kind = forms.ChoiceField(
+        label=_("Kind"), required=False, choices=[("", _("All kinds")), *Agreement.Kind.choices]
+    )

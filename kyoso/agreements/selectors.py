@@ -1,0 +1,120 @@
+"""Reads of agreements, already scoped to the viewer. An agreement one may not see is a 404."""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch, Q
+from django.http import Http404
+
+from kyoso.core.text import search_terms
+from kyoso.organizations.predicates import body_roles, organization_roles
+
+from .models import PUBLIC_STATES, Agreement, AgreementPartner
+from .rules import OVERSEERS
+
+
+def agreements_visible_to(user):
+    """Published agreements for everyone; drafts for the parties and the keeping body.
+
+    The staff of the keeping body (all roles), the desk and administrators of another body that
+    signed, and the members of a partner organization see its drafts; other bodies' staff see
+    only what is published.
+    """
+    public = Q(state__in=PUBLIC_STATES)
+    if not user.is_authenticated:
+        return Agreement.objects.filter(public)
+    if user.is_superuser:
+        return Agreement.objects.all()
+    condition = public
+    roles = body_roles(user)
+    if roles:
+        condition |= Q(body_id__in=list(roles))
+        overseen = [
+            body_id for body_id, held in roles.items()
+            if any(role in OVERSEERS for role, _department in held)
+        ]
+        if overseen:
+            condition |= Q(other_bodies__in=overseen)
+    organization_ids = list(organization_roles(user))
+    if organization_ids:
+        condition |= Q(partner_links__organization_id__in=organization_ids)
+    # The joins can repeat rows; filter by primary key instead of distinct().
+    return Agreement.objects.filter(pk__in=Agreement.objects.filter(condition).values("pk"))
+
+
+def with_parties(queryset):
+    return queryset.select_related("body").prefetch_related(
+        Prefetch(
+            "partner_links",
+            queryset=AgreementPartner.objects.select_related("organization").order_by("position"),
+        ),
+        "other_bodies",
+    )
+
+
+def agreement_for(user, pk) -> Agreement:
+    try:
+        return with_parties(agreements_visible_to(user)).get(pk=pk)
+    except (Agreement.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def search(queryset, *, q: str = "", body: str = "", field: str = "", partner=None,
+           fiscal_year: int | None = None, kind: str = ""):
+    """Filters shared by the public list and the API. ``q``: every word must occur in the
+    title, summary, items or a party's name (Japanese and English, kana-insensitive)."""
+    for term in search_terms(q):
+        queryset = queryset.filter(search_text__contains=term)
+    if body:
+        queryset = queryset.filter(Q(body__code=body) | Q(other_bodies__code=body))
+    if field:
+        queryset = queryset.with_field(field)
+    if partner:
+        queryset = queryset.filter(partner_links__organization_id=partner)
+    if fiscal_year:
+        queryset = queryset.filter(fiscal_year=fiscal_year)
+    if kind:
+        queryset = queryset.filter(kind=kind)
+    if body or partner:
+        queryset = Agreement.objects.filter(pk__in=queryset.values("pk"))
+    return queryset
+
+
+def published_agreements():
+    return Agreement.objects.published()
+
+
+def published_fiscal_years() -> list[int]:
+    return list(
+        Agreement.objects.published().order_by("-fiscal_year").values_list(
+            "fiscal_year", flat=True
+        ).distinct()
+    )
+
+
+def kept_agreements(user):
+    """The agreements of the bodies whose desk or administrator the user is, drafts first."""
+    overseen = [
+        body_id for body_id, held in body_roles(user).items()
+        if any(role in OVERSEERS for role, _department in held)
+    ]
+    return Agreement.objects.filter(body_id__in=overseen)
+
+
+def party_agreements(user):
+    """Agreements a partner organization of the user is party to."""
+    organization_ids = list(organization_roles(user))
+    return Agreement.objects.filter(
+        pk__in=AgreementPartner.objects.filter(organization_id__in=organization_ids).values(
+            "agreement_id"
+        )
+    )
+
+
+def public_documents(agreement):
+    return agreement.documents.filter(is_public=True) if agreement.is_public else \
+        agreement.documents.none()
+
+
+def signed_memoranda(agreement):
+    return agreement.memoranda.filter(signed_on__isnull=False) if agreement.is_public else \
+        agreement.memoranda.none()

@@ -1,0 +1,114 @@
+"""Public pages: the list of published agreements and an agreement's page.
+
+The agreement's page is one URL for everyone: the public read what is published, the parties
+and the keeping body also see drafts, internal papers and what they may do.
+"""
+
+from __future__ import annotations
+
+import rules
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from kyoso.core.fiscal import format_fiscal_year
+from kyoso.organizations.models import GovernmentBody, Organization
+
+from .. import selectors
+from ..forms import PublicFilterForm
+from ..models import PUBLIC_STATES, AgreementDocument
+
+PAGE_SIZE = 20
+
+
+def _filter_form(request) -> PublicFilterForm:
+    form = PublicFilterForm(request.GET or None)
+    published = selectors.published_agreements()
+    bodies = GovernmentBody.objects.filter(agreements__state__in=PUBLIC_STATES).distinct()
+    partners = Organization.objects.filter(
+        pk__in=published.values("partner_links__organization_id")
+    ).order_by("name_kana", "name")
+    form.fields["body"].choices = [("", _("All bodies"))] + [
+        (body.code, body.display_name) for body in bodies.order_by("code")
+    ]
+    form.fields["partner"].choices = [("", _("All partners"))] + [
+        (str(organization.pk), organization.display_name) for organization in partners
+    ]
+    form.fields["fiscal_year"].choices = [("", _("All fiscal years"))] + [
+        (str(year), format_fiscal_year(year)) for year in selectors.published_fiscal_years()
+    ]
+    return form
+
+
+def filters_from(form: PublicFilterForm) -> dict:
+    """The valid filters of the form; an invalid choice is dropped, not an error page."""
+    form.is_valid()
+    data = getattr(form, "cleaned_data", {})
+    return {
+        "q": data.get("q", ""),
+        "body": data.get("body", ""),
+        "field": data.get("field", ""),
+        "partner": int(data["partner"]) if data.get("partner") else None,
+        "fiscal_year": int(data["fiscal_year"]) if data.get("fiscal_year") else None,
+        "kind": data.get("kind", ""),
+    }
+
+
+@require_safe
+def agreement_list(request):
+    form = _filter_form(request)
+    filters = filters_from(form)
+    found = selectors.with_parties(
+        selectors.search(selectors.published_agreements(), **filters)
+    ).order_by("-signed_on", "-id")
+    page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "agreements/list.html", {
+        "form": form, "page": page, "filters": filters,
+    })
+
+
+@require_safe
+def agreement_detail(request, pk):
+    agreement = selectors.agreement_for(request.user, pk)
+    user = request.user
+    internal = rules.has_perm("agreements.view_internal", user, agreement)
+    documents = (agreement.documents.all() if internal
+                 else selectors.public_documents(agreement))
+    memoranda = agreement.memoranda.all() if internal else selectors.signed_memoranda(agreement)
+    may = {
+        name: rules.has_perm(f"agreements.{name}", user, agreement)
+        for name in ("change_agreement", "sign_agreement", "activate_agreement",
+                     "renew_agreement", "terminate_agreement", "file_document",
+                     "draft_memorandum", "sign_memorandum", "publish_document",
+                     "remove_document")
+    }
+    return render(request, "agreements/detail.html", {
+        "agreement": agreement,
+        "partners": [link.organization for link in agreement.partner_links.all()],
+        "other_bodies": list(agreement.other_bodies.all()),
+        "items": list(agreement.items.all()),
+        "documents": list(documents),
+        "memoranda": list(memoranda),
+        "internal": internal,
+        "may": may,
+        "proposal": agreement.proposal if internal else None,
+    })
+
+
+@require_safe
+def document_download(request, pk, document_pk):
+    agreement = selectors.agreement_for(request.user, pk)
+    document = get_object_or_404(AgreementDocument, agreement=agreement, pk=document_pk)
+    if not (
+        (document.is_public and agreement.is_public)
+        or rules.has_perm("agreements.view_internal", request.user, agreement)
+    ):
+        raise Http404
+    response = FileResponse(
+        document.file.open("rb"), as_attachment=True, filename=document.original_name,
+        content_type=document.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
