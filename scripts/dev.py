@@ -50,11 +50,22 @@ def demo() -> None:
     run(str(PYTHON), "manage.py", "migrate", "--no-input", env=env)
     run(str(PYTHON), "manage.py", "createcachetable", env=env)
     run(str(PYTHON), "manage.py", "seed_demo", env=env)
-    os.execve(  # noqa: S606 - hand the terminal over to the server
-        str(PYTHON),
-        [str(PYTHON), "manage.py", "runserver", "127.0.0.1:8000", "--noreload"],
-        env,
+    # The background worker (e-mails to this console, reminders, escalations) runs beside the
+    # server, as it would in production; stopping the server (Ctrl-C) stops both.
+    worker = subprocess.Popen(  # noqa: S603 - our own fixed command
+        [str(PYTHON), "manage.py", "kyoso_worker", "--no-reload"], cwd=ROOT, env=env
     )
+    try:
+        run(str(PYTHON), "manage.py", "runserver", "127.0.0.1:8000", "--noreload",
+            env=env, check=False)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        worker.terminate()
+        try:
+            worker.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            worker.kill()
 
 
 def ensure_browser() -> None:

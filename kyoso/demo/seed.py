@@ -40,6 +40,7 @@ from .world.bodies import (
     municipal_departments,
 )
 from .world.catalog import catalog_rows, previous_year_rows
+from .world.live import seed_live_proposals
 
 DEMO_PASSWORD = "kyoso-demo-2026"  # noqa: S105 - printed for everyone on purpose: a demo
 MAIN_FISCAL_YEAR = 2026
@@ -196,7 +197,7 @@ def _organizations(rng: random.Random, saga: GovernmentBody) -> dict[str, Organi
     return {organization.name: organization for organization in created}
 
 
-def _users(saga, saga_city, departments, organizations) -> None:
+def _users(saga, saga_city, departments, organizations) -> dict[str, User]:
     from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
     password = make_password(DEMO_PASSWORD)  # hashed once: scrypt is slow on purpose
@@ -232,6 +233,7 @@ def _users(saga, saga_city, departments, organizations) -> None:
             ("supporter", org_world.INTERMEDIARY_FOUNDATION),
         )
     ])
+    return users
 
 
 @transaction.atomic
@@ -266,9 +268,10 @@ def seed(*, scale: str = "full") -> dict[str, int]:
         previous_share=0.0, median_thousand=4_000,
     )
     organizations = _organizations(rng, saga)
-    _users(saga, saga_city, (saga_departments, city_departments), organizations)
+    users = _users(saga, saga_city, (saga_departments, city_departments), organizations)
     desk = User.objects.get(email="desk@kyoso.example")
     counts["proposals"] = build_history(random.Random(SEED + 1), saga, desk)
+    counts["proposals"] += seed_live_proposals(saga=saga, saga_city=saga_city, users=users)
     counts["bodies"] = 2 + len(SAGA_MUNICIPALITIES)
     counts["organizations"] = len(organizations)
     counts["users"] = len(DEMO_USERS)

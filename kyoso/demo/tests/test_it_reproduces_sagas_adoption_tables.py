@@ -22,9 +22,15 @@ MUNICIPAL = {
 }
 
 
+SEED_YEARS = range(2006, 2013)
+
+
 def as_tables(rows):
+    """The rows of the seed's years (the demo also has proposals of the current year)."""
     prefecture, municipal = {}, {}
     for row in rows:
+        if row["fiscal_year"] not in SEED_YEARS:
+            continue
         if row["level"] == "prefecture":
             prefecture[row["fiscal_year"]] = (
                 row["proposing_organizations"], row["proposals"], row["adopted"],
