@@ -177,6 +177,7 @@ TASKS = {
 # and creates the notices that are due (idempotent: a notice is unique per recipient and key).
 KYOSO_SWEEPS = [
     "kyoso.proposals.deadlines.deadlines_sweep",
+    "kyoso.agreements.sweep.agreements_sweep",
 ]
 KYOSO_SWEEP_MINUTES = int(os.environ.get("KYOSO_SWEEP_MINUTES", "15"))
 # Reminders go this many days before an answer is due (the nearest stage only, once each).
