@@ -1,0 +1,85 @@
+"""Creating a draft with an Idempotency-Key: a retry gets the same draft, never a second."""
+
+import pytest
+
+from kyoso.api.models import IdempotencyKey
+from kyoso.core.models import AuditEvent
+from kyoso.organizations.models import OrganizationMembership
+from kyoso.organizations.tests.factories import OrganizationMembershipFactory
+from kyoso.proposals.models import Proposal
+from kyoso.proposals.tests.factories import organization_of
+
+
+def draft_request(user, title="空き家の活用"):
+    return {"body": "410004", "organization": organization_of(user).pk, "title": title,
+            "is_new_project": True}
+
+
+@pytest.mark.django_db
+def test_it_answers_a_retry_with_the_same_draft(api_as, cso_member, prefecture):
+    client = api_as(cso_member)
+    headers = {"idempotency-key": "0c7c4b0e-1f0a-4c55-9a57-6b0f2a1c3d4e"}
+    first = client.post("/proposals", draft_request(cso_member), headers=headers)
+    again = client.post("/proposals", draft_request(cso_member), headers=headers)
+    assert first.status_code == again.status_code == 201, again.content
+    assert first.json()["id"] == again.json()["id"]
+    assert again["Idempotent-Replayed"] == "true"
+    assert "Idempotent-Replayed" not in first
+    assert Proposal.objects.count() == 1
+    assert AuditEvent.objects.filter(action="proposals.create_draft").count() == 1
+    # Only a digest of the key is kept.
+    assert "0c7c4b0e" not in str(IdempotencyKey.objects.values_list().get())
+
+
+@pytest.mark.django_db
+def test_it_refuses_the_same_key_for_a_different_request(api_as, cso_member, prefecture):
+    client = api_as(cso_member)
+    headers = {"idempotency-key": "key-1"}
+    client.post("/proposals", draft_request(cso_member), headers=headers)
+    response = client.post("/proposals", draft_request(cso_member, title="別の提案"),
+                           headers=headers)
+    assert response.status_code == 409
+    assert response.json()["code"] == "idempotency_key_reused"
+    assert Proposal.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_it_keeps_keys_per_person(api_as, cso_member, prefecture):
+    other = OrganizationMembershipFactory(role=OrganizationMembership.Role.ADMIN).user
+    headers = {"idempotency-key": "same-key"}
+    mine = api_as(cso_member).post("/proposals", draft_request(cso_member), headers=headers)
+    theirs = api_as(other).post("/proposals", draft_request(other), headers=headers)
+    assert mine.status_code == theirs.status_code == 201
+    assert mine.json()["id"] != theirs.json()["id"]
+    assert Proposal.objects.get(pk=theirs.json()["id"]).organization == organization_of(other)
+
+
+@pytest.mark.django_db
+def test_it_makes_a_new_draft_for_each_request_without_a_key(api_as, cso_member, prefecture):
+    client = api_as(cso_member)
+    client.post("/proposals", draft_request(cso_member))
+    client.post("/proposals", draft_request(cso_member))
+    assert Proposal.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_it_forgets_a_key_whose_request_failed(api_as, cso_member, prefecture):
+    """A refused request keeps nothing: the retry, corrected, creates the draft."""
+    client = api_as(cso_member)
+    headers = {"idempotency-key": "k"}
+    bad = client.post("/proposals", {**draft_request(cso_member), "budget_yen": -1},
+                      headers=headers)
+    assert bad.status_code == 422
+    unknown = client.post("/proposals", {**draft_request(cso_member), "target_projects": [999]},
+                          headers=headers)
+    assert unknown.status_code == 400
+    assert not IdempotencyKey.objects.exists()
+    assert client.post("/proposals", draft_request(cso_member), headers=headers).status_code == 201
+
+
+@pytest.mark.django_db
+def test_it_refuses_an_unusable_key(api_as, cso_member, prefecture):
+    response = api_as(cso_member).post("/proposals", draft_request(cso_member),
+                                       headers={"idempotency-key": "x" * 256})
+    assert response.status_code == 400
+    assert "Idempotency-Key" in response.json()["errors"]
