@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Prefetch, Q
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from kyoso.core.text import search_terms
 from kyoso.organizations.predicates import body_roles, organization_roles
@@ -77,6 +78,16 @@ def search(queryset, *, q: str = "", body: str = "", field: str = "", partner=No
     if body or partner:
         queryset = Agreement.objects.filter(pk__in=queryset.values("pk"))
     return queryset
+
+
+def published_agreement(pk) -> Agreement:
+    """A signed agreement for the API; drafts and missing ids are a 404 alike."""
+    agreement = with_parties(Agreement.objects.published()).filter(pk=pk).prefetch_related(
+        "items"
+    ).first()
+    if agreement is None:
+        raise Http404(_("No such agreement."))
+    return agreement
 
 
 def published_agreements():

@@ -10,9 +10,8 @@ import csv
 import datetime as dt
 from typing import Literal
 
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.urls import reverse
-from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 from pydantic import field_validator
@@ -261,9 +260,4 @@ def agreements_csv(request, filters: Query[AgreementFilters], lang: LanguagePara
 )
 def get_agreement(request, agreement_id: int, lang: LanguageParam = None):
     """A signed agreement; drafts and missing ids answer 404 alike."""
-    agreement = selectors.with_parties(selectors.published_agreements()).filter(
-        pk=agreement_id
-    ).prefetch_related("items").first()
-    if agreement is None:
-        raise Http404(_("No such agreement."))
-    return agreement
+    return selectors.published_agreement(agreement_id)
