@@ -83,3 +83,42 @@ def test_it_refuses_an_unusable_key(api_as, cso_member, prefecture):
                                        headers={"idempotency-key": "x" * 256})
     assert response.status_code == 400
     assert "Idempotency-Key" in response.json()["errors"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_it_makes_one_draft_when_two_retries_race(cso_member, prefecture):
+    """Two requests with one key at the same moment (PostgreSQL: the second waits at the unique
+    key, then answers with the first one's draft)."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite runs one writer at a time; the race needs PostgreSQL")
+    import threading
+
+    from django.db import connections
+    from django.test import Client
+
+    from .conftest import ApiClient, make_token
+
+    secret = make_token(cso_member)
+    data = draft_request(cso_member)
+    barrier = threading.Barrier(2)
+    answers = []
+
+    def send():
+        try:
+            barrier.wait()
+            answers.append(ApiClient(Client(), secret).post(
+                "/proposals", data, headers={"idempotency-key": "race"}
+            ))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=send) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert [a.status_code for a in answers] == [201, 201]
+    assert answers[0].json()["id"] == answers[1].json()["id"]
+    assert Proposal.objects.count() == 1
