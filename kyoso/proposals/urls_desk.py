@@ -34,4 +34,8 @@ urlpatterns = [
         "desk/proposals/<int:pk>/decisions/<int:decision_pk>/countersign/",
         desk_actions.countersign, name="desk_countersign",
     ),
+    path(
+        "desk/proposals/<int:pk>/decisions/<int:decision_pk>/countersign/refuse/",
+        desk_actions.countersign_refuse, name="desk_countersign_refuse",
+    ),
 ]

@@ -81,6 +81,17 @@ SCREENS = {
         f"{w['consulting'].assignments.get().pk}/reassign/", "desk",
     ),
     "publish_confirm": Screen(lambda w: f"/desk/proposals/{w['decided'].pk}/publish/", "desk"),
+    "publish_review_errors": Screen(
+        lambda w: f"/desk/proposals/{w['not_adopted'].pk}/publish/", "desk", action=submit
+    ),
+    "countersign_refuse": Screen(
+        lambda w: f"/desk/proposals/{w['waiting'].pk}/decisions/{w['waiting_decision'].pk}"
+        "/countersign/refuse/", "desk",
+    ),
+    "countersign_refuse_errors": Screen(
+        lambda w: f"/desk/proposals/{w['waiting'].pk}/decisions/{w['waiting_decision'].pk}"
+        "/countersign/refuse/", "desk", action=submit,
+    ),
     "meeting_errors": Screen(
         lambda w: f"/desk/proposals/{w['consulting'].pk}/meetings/", "officer", action=submit
     ),
@@ -118,6 +129,19 @@ def proposals(
         "consulting": at(S.IN_CONSULTATION, "協議中の提案"),
         "decided": at(S.DECIDED, "決定済みの提案"),
     }
+    # Under the principle of saying yes: one non-adoption waits for the desk, one is signed.
+    prefecture.principle_of_yes = True
+    prefecture.save()
+    for key, title in (("waiting", "確認待ちの提案"), ("not_adopted", "不採用の提案")):
+        proposal = at(S.IN_CONSULTATION, title)
+        decision = services.decision_record(
+            actor=department_officer, assignment=proposal.assignments.get(),
+            outcome=Decision.Outcome.NOT_ADOPTED, reasons="財源の見通しが立たないため",
+            expected_version=proposal.version,
+        )
+        if key == "not_adopted":
+            services.decision_countersign(actor=desk_coordinator, decision=decision)
+        world[key], world[f"{key}_decision"] = proposal, decision
     return world
 
 

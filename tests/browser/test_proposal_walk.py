@@ -200,6 +200,7 @@ def test_it_walks_a_proposal_from_draft_to_published_decision(
     desk.goto(f"/desk/proposals/{pk}/")
     click_and_wait(desk, desk.get_by_role("link", name=ja("Publish the result")))
     assert path_of(desk) == f"/desk/proposals/{pk}/publish/"
+    desk.locator("#id_confirm").check()  # the disclosure review
     click_and_wait(desk, desk.get_by_role("button", name=ja("Publish"), exact=True))
     assert path_of(desk) == f"/desk/proposals/{pk}/"
     expect(desk.locator(".messages")).to_contain_text(ja("The result was published."))

@@ -342,7 +342,7 @@ class PublicDecisionOut(Schema):
 
     @staticmethod
     def resolve_reasons(obj):
-        return None if obj.is_adopted else obj.reasons
+        return obj.published_reasons
 
 
 class ResultOut(Schema):

@@ -123,6 +123,14 @@ class Decision(models.Model):
     countersigned_at = models.DateTimeField(_("countersigned"), null=True, blank=True)
     effective_at = models.DateTimeField(_("in effect since"), null=True, blank=True)
     superseded_at = models.DateTimeField(_("superseded"), null=True, blank=True)
+    # The desk may refuse to countersign a non-adoption: the decision is superseded and the
+    # department decides again, told why.
+    countersign_refusal = models.TextField(_("why the desk did not countersign"), blank=True)
+    # Disclosure review before publishing: the wording of the reasons the public reads. None means
+    # never reviewed (the reasons are published as given); "" means withheld.
+    public_reasons = models.TextField(  # noqa: DJ001 - None (never reviewed) is not "" (withheld)
+        _("reasons as published"), null=True, blank=True
+    )
 
     objects = DecisionQuerySet.as_manager()
 
@@ -175,6 +183,13 @@ class Decision(models.Model):
     @property
     def is_adopted(self) -> bool:
         return self.outcome in self.ADOPTED
+
+    @property
+    def published_reasons(self) -> str | None:
+        """What the public reads as the reasons: none for an adoption, else the reviewed text."""
+        if self.is_adopted:
+            return None
+        return self.reasons if self.public_reasons is None else self.public_reasons
 
     @property
     def is_effective(self) -> bool:

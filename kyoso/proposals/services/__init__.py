@@ -6,7 +6,7 @@ actor's right (``PermissionDenied``), and writes an audit event ``proposals.<ver
 
 from ._common import ProposalChangedError, ProposalTransitionError
 from .consultation import meeting_record, message_post
-from .decisions import decision_countersign, decision_record
+from .decisions import decision_countersign, decision_countersign_refuse, decision_record
 from .desk import (
     assignment_reassign,
     proposal_accept,
@@ -33,6 +33,7 @@ __all__ = [
     "ProposalTransitionError",
     "assignment_reassign",
     "decision_countersign",
+    "decision_countersign_refuse",
     "decision_record",
     "meeting_record",
     "message_post",

@@ -19,6 +19,7 @@ from ._common import (
     now,
     require_perm,
     require_state,
+    require_text,
     require_version,
 )
 
@@ -123,4 +124,31 @@ def decision_countersign(*, actor, decision: Decision) -> Decision:
     audit(proposal, actor=actor, verb="decision.countersign", target=decision,
           to_state=decision.outcome, reason=decision.reasons)
     _conclude_if_all_decided(proposal, actor=actor)
+    return decision
+
+
+@transaction.atomic
+def decision_countersign_refuse(*, actor, decision: Decision, reason: str) -> Decision:
+    """The desk does not countersign a non-adoption: under the principle of saying yes the
+    department must look again. The decision is superseded (kept, with the desk's reason) and
+    the assignment stays open for a new decision."""
+    proposal = lock(decision.assignment.proposal)
+    decision = Decision.objects.select_for_update().select_related(
+        "assignment__proposal__body", "assignment__department"
+    ).get(pk=decision.pk)
+    require_state(proposal, "countersign", *UNDER_CONSIDERATION)
+    if not (decision.needs_countersignature and decision.countersigned_at is None
+            and decision.superseded_at is None):
+        raise ProposalTransitionError(
+            _("This decision does not wait for a countersignature."), code="no_countersignature"
+        )
+    require_perm(actor, "proposals.countersign_decision", decision)
+    reason = require_text(reason, "reason",
+                          _("Say why the department should decide again."))
+    decision.superseded_at = now()
+    decision.countersign_refusal = reason
+    decision.save(update_fields=["superseded_at", "countersign_refusal"])
+    bump(proposal)
+    audit(proposal, actor=actor, verb="decision.countersign_refuse", target=decision,
+          from_state=decision.outcome, reason=reason)
     return decision

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from kyoso.catalog.counting import bump_catalog_version
 from kyoso.organizations.models import GovernmentBody
 
-from ..models import Assignment, Message, Proposal, ProposalPartner, ProposalRevision
+from ..models import Assignment, Decision, Message, Proposal, ProposalPartner, ProposalRevision
 from ._common import (
     allocate_reference,
     audit,
@@ -176,16 +176,38 @@ def assignment_reassign(
 
 
 @transaction.atomic
-def proposal_publish(*, actor, proposal: Proposal) -> Proposal:
-    """Put a decided proposal on the body's public results page."""
+def proposal_publish(
+    *, actor, proposal: Proposal, public_reasons: dict[int, str] | None = None
+) -> Proposal:
+    """Put a decided proposal on the body's public results page, after the desk's disclosure
+    review: ``public_reasons`` maps a decision's id to the wording of its reasons the public
+    reads (e.g. without personal data or a company's business information; "" withholds them).
+    Decisions not named are published with their reasons as the department wrote them."""
     proposal = lock(proposal)
     require_state(proposal, "publish", S.DECIDED)
     require_perm(actor, "proposals.publish_result", proposal)
+    reviewed = []
+    if public_reasons:
+        decisions = {
+            decision.pk: decision
+            for decision in Decision.objects.current().filter(assignment__proposal=proposal)
+        }
+        for pk, text in public_reasons.items():
+            decision = decisions.get(pk)
+            if decision is None or decision.is_adopted:
+                raise ValidationError(
+                    _("Only the reasons of this proposal's current decisions can be reviewed.")
+                )
+            decision.public_reasons = (text or "").strip()
+            decision.save(update_fields=["public_reasons"])
+            if decision.public_reasons != decision.reasons:
+                reviewed.append(pk)
     proposal.published_at = now()
     # Catalog project pages list their published proposals: renew the shared public pages.
     transaction.on_commit(bump_catalog_version)
     return move(proposal, actor=actor, to_state=proposal.state, verb="publish",
-                fields=("published_at",))
+                fields=("published_at",),
+                changes={"reasons_edited_for_publication": reviewed} if reviewed else None)
 
 
 @transaction.atomic

@@ -126,8 +126,10 @@ def test_it_lets_the_desk_countersign_a_non_adoption(client, people, prefecture)
 def test_it_lets_the_desk_publish_then_close(client, people):
     proposal = at_state(S.DECIDED, people)
     client.force_login(people["desk"])
-    assert client.get(url("desk_publish", proposal.pk)).status_code == 200  # confirmation
-    assert client.post(url("desk_publish", proposal.pk)).status_code == 302
+    assert client.get(url("desk_publish", proposal.pk)).status_code == 200  # the review
+    refused = client.post(url("desk_publish", proposal.pk))
+    assert refused.status_code == 200 and "error-summary" in refused.content.decode()
+    assert client.post(url("desk_publish", proposal.pk), {"confirm": "on"}).status_code == 302
     proposal.refresh_from_db()
     assert proposal.published_at is not None
     assert client.post(url("desk_close", proposal.pk), {"reason": ""}).status_code == 302

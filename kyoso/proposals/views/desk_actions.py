@@ -35,7 +35,9 @@ from .forms_desk import (
     MeetingForm,
     MessageForm,
     OutOfScopeForm,
+    PublishForm,
     ReassignForm,
+    RefuseCountersignForm,
     ReturnForm,
     RouteForm,
     apply_service_errors,
@@ -148,12 +150,13 @@ ROUTE = Action(
 )
 PUBLISH = Action(
     "publish", "publish", gettext_lazy("Publish the result"), gettext_lazy("Publish"),
-    gettext_lazy("The title, the proposer, the outcome and the form of collaboration appear on "
-                 "the body's public results page. Protected sections stay protected."),
+    gettext_lazy("The title, the proposer, the outcome, the form of collaboration and the "
+                 "reasons of each non-adoption appear on the body's public results page. Review "
+                 "the reasons as the public will read them. Protected sections stay protected."),
     gettext_lazy("The result was published."),
-    "proposals.publish_result", desk_only, _plain_form(ConfirmForm),
-    lambda actor, proposal, target, data: services.proposal_publish(
-        actor=actor, proposal=proposal),
+    "proposals.publish_result", desk_only, _proposal_form(PublishForm),
+    lambda actor, proposal, target, data, form: services.proposal_publish(
+        actor=actor, proposal=proposal, public_reasons=form.public_reasons()),
     states=(S.DECIDED,), danger=True,
 )
 CLOSE = Action(
@@ -206,6 +209,17 @@ COUNTERSIGN = Action(
         actor=actor, decision=target),
     danger=True,
 )
+REFUSE_COUNTERSIGN = Action(
+    "countersign_refuse", "countersign", gettext_lazy("Do not countersign: ask to decide again"),
+    gettext_lazy("Send back to the department"),
+    gettext_lazy("Under the principle of saying yes, the desk may ask the department to look "
+                 "again instead of countersigning. The decision is kept as replaced, and the "
+                 "department records a new one."),
+    gettext_lazy("The department was asked to decide again."),
+    "proposals.countersign_decision", desk_only, _plain_form(RefuseCountersignForm),
+    lambda actor, proposal, target, data: services.decision_countersign_refuse(
+        actor=actor, decision=target, reason=data["reason"]),
+)
 
 # In the order the workspace offers them.
 ACTIONS_ON_PROPOSAL = (ACCEPT, ROUTE, RETURN, OUT_OF_SCOPE, FORWARD, PUBLISH, CLOSE)
@@ -222,7 +236,10 @@ def run(request, action: Action, proposal: Proposal, target=None):
     status = 200
     if request.method == "POST" and form.is_valid():
         try:
-            action.perform(user, proposal, target, form.cleaned_data)
+            if action.name == "publish":
+                action.perform(user, proposal, target, form.cleaned_data, form)
+            else:
+                action.perform(user, proposal, target, form.cleaned_data)
         except ProposalTransitionError as error:
             form.add_error(None, error)
             status = 409
@@ -281,6 +298,18 @@ def countersign(request, pk, decision_pk):
         pk=decision_pk, assignment__proposal=proposal,
     )
     return run(request, COUNTERSIGN, proposal, decision)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def countersign_refuse(request, pk, decision_pk):
+    proposal = staff_proposal_for(request.user, pk)
+    decision = get_object_or_404(
+        Decision.objects.select_related("assignment__department", "assignment__proposal__body",
+                                        "decided_by"),
+        pk=decision_pk, assignment__proposal=proposal,
+    )
+    return run(request, REFUSE_COUNTERSIGN, proposal, decision)
 
 
 def _decisions_now(proposal: Proposal) -> list[Decision]:

@@ -194,3 +194,48 @@ class DecisionForm(forms.Form):
         if data.get("budget_reflected_yen") is not None and not data.get("budget_fiscal_year"):
             self.add_error("budget_fiscal_year", _("Say in which fiscal year the budget is."))
         return data
+
+
+class RefuseCountersignForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why the department should decide again"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("The department reads this. The proposer does not."),
+        error_messages={"required": _("Say why the department should decide again.")},
+    )
+
+
+class PublishForm(forms.Form):
+    """Disclosure review: the desk reads each non-adoption's reasons as the public would, and may
+    reword them (leaving out personal data or a company's business information) before
+    publishing."""
+
+    confirm = forms.BooleanField(
+        label=_("I have checked that everything below may be disclosed: no personal data, no "
+                "company's business information, nothing of the proposer's protected sections."),
+        error_messages={"required": _("Confirm the disclosure review before publishing.")},
+    )
+
+    def __init__(self, data=None, *, proposal):
+        super().__init__(data)
+        self.decisions = [
+            decision
+            for decision in Decision.objects.current()
+            .filter(assignment__proposal=proposal)
+            .select_related("assignment__department")
+            .order_by("decided_at", "pk")
+            if not decision.is_adopted
+        ]
+        for decision in self.decisions:
+            self.fields[f"reasons_{decision.pk}"] = forms.CharField(
+                label=_("Reasons of %(department)s as published")
+                % {"department": decision.assignment.department.display_name},
+                initial=decision.published_reasons, required=False,
+                widget=forms.Textarea(attrs={"rows": 4}),
+                help_text=_("Leave empty to withhold the reasons from the public page."),
+            )
+        # The confirmation comes last, after what it confirms.
+        self.order_fields([*(f"reasons_{d.pk}" for d in self.decisions), "confirm"])
+
+    def public_reasons(self) -> dict[int, str]:
+        return {d.pk: self.cleaned_data[f"reasons_{d.pk}"] for d in self.decisions}
