@@ -178,6 +178,7 @@ TASKS = {
 KYOSO_SWEEPS = [
     "kyoso.proposals.deadlines.deadlines_sweep",
     "kyoso.agreements.sweep.agreements_sweep",
+    "kyoso.collaborations.reminders.collaborations_sweep",
 ]
 KYOSO_SWEEP_MINUTES = int(os.environ.get("KYOSO_SWEEP_MINUTES", "15"))
 # Reminders go this many days before an answer is due (the nearest stage only, once each).

@@ -12,6 +12,7 @@ from ninja import Field, NinjaAPI, Router, Schema
 from . import conventions
 from .schemas import LanguageParam, api_url
 from .v1 import agreements, bodies, catalog, proposals, proposals_desk, proposals_public, statistics
+from .v1 import collaborations as collaborations_v1
 
 DESCRIPTION = """\
 Public read access to Kyoso: government bodies (addressed by their 全国地方公共団体コード),
@@ -74,6 +75,7 @@ api.add_router("", bodies.router)
 api.add_router("", bodies.departments_router)
 api.add_router("", catalog.router)
 api.add_router("", statistics.router)
+api.add_router("", collaborations_v1.router)
 api.add_router("", agreements.router)
 # Fixed paths (results, inbox, assignments, mine) before /proposals/{id}.
 api.add_router("", proposals_public.router)

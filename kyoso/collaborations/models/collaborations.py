@@ -18,9 +18,16 @@ class CollaborationQuerySet(models.QuerySet):
         return self.filter(published_at__isnull=False)
 
     def for_fiscal_year(self, year: int):
-        """Collaborations that run in the fiscal year (between their first and last year)."""
+        """Collaborations that run in the fiscal year (between their first and last year; one
+        without a last year runs up to the current fiscal year)."""
+        from django.utils import timezone
+
+        from kyoso.core.fiscal import fiscal_year_of
+
+        open_ended = Q(end_fiscal_year__isnull=True) if year <= fiscal_year_of(
+            timezone.localdate()) else Q(pk__in=[])
         return self.filter(start_fiscal_year__lte=year).filter(
-            Q(end_fiscal_year__isnull=True) | Q(end_fiscal_year__gte=year)
+            open_ended | Q(end_fiscal_year__gte=year)
         )
 
     def search(self, terms: list[str]):

@@ -200,8 +200,12 @@ def collaboration_finish(*, actor, collaboration: Collaboration, reason: str = "
     require_state(collaboration, "finish", S.RUNNING)
     require_perm(actor, "collaborations.finish_collaboration", collaboration)
     collaboration.finished_on = _today()
+    if collaboration.end_fiscal_year is None:
+        # An open end closes with the fiscal year it finished in.
+        collaboration.end_fiscal_year = max(fiscal_year_of(collaboration.finished_on),
+                                            collaboration.start_fiscal_year)
     return move(collaboration, actor=actor, to_state=S.FINISHED, verb="finish",
-                reason=(reason or "").strip(), fields=("finished_on",))
+                reason=(reason or "").strip(), fields=("finished_on", "end_fiscal_year"))
 
 
 @transaction.atomic

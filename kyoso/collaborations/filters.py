@@ -1,0 +1,51 @@
+"""Filters of the public list of collaborations, shared by the page and the API."""
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from kyoso.core.choices import PolicyField
+from kyoso.core.text import search_terms
+from kyoso.organizations.models import GovernmentBody, Organization
+
+from .models import Collaboration
+
+
+class CollaborationFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="filter_q", label=_("Keywords"))
+    body = django_filters.ModelChoiceFilter(
+        queryset=GovernmentBody.objects.active(), to_field_name="code",
+        label=_("Government body"), empty_label=_("All bodies"),
+    )
+    field = django_filters.ChoiceFilter(choices=PolicyField.choices, label=_("Field"),
+                                        empty_label=_("All fields"))
+    partner = django_filters.ModelChoiceFilter(
+        queryset=Organization.objects.filter(collaborations__published_at__isnull=False)
+        .distinct(), method="filter_partner", label=_("Partner organization"),
+        empty_label=_("All partners"),
+    )
+    fiscal_year = django_filters.NumberFilter(method="filter_fiscal_year",
+                                              label=_("Fiscal year"))
+
+    class Meta:
+        model = Collaboration
+        fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.form.fields["body"].label_from_instance = lambda body: body.display_name
+        self.form.fields["partner"].label_from_instance = lambda o: o.display_name
+
+    def filter_q(self, queryset, name, value):
+        return queryset.search(search_terms(value))
+
+    def filter_partner(self, queryset, name, value):
+        return queryset.filter(pk__in=Collaboration.objects.filter(partners=value).values("pk"))
+
+    def filter_fiscal_year(self, queryset, name, value):
+        return queryset.for_fiscal_year(int(value))
+
+
+def public_collaborations():
+    return (Collaboration.objects.published().select_related("body")
+            .prefetch_related("partners", "departments")
+            .order_by("-start_fiscal_year", "-published_at", "-pk"))

@@ -1,0 +1,62 @@
+"""Public pages: the searchable list of published collaborations and each one's page with its
+outcomes, timeline and published evaluations. The parties may preview an unpublished page."""
+
+from __future__ import annotations
+
+import rules
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from kyoso.core.fiscal import format_fiscal_year
+
+from ..figures import progress_of, timeline_of
+from ..filters import CollaborationFilter, public_collaborations
+from ..models import Collaboration
+from ..selectors import collaboration_for
+
+PAGE_SIZE = 20
+
+
+def fiscal_year_choices():
+    years = set()
+    for start, end in Collaboration.objects.published().values_list(
+        "start_fiscal_year", "end_fiscal_year"
+    ):
+        years.update(range(start, (end or start) + 1))
+    return [(year, format_fiscal_year(year)) for year in sorted(years, reverse=True)]
+
+
+@require_safe
+def collaboration_list(request):
+    found = CollaborationFilter(request.GET or None, queryset=public_collaborations())
+    queryset = found.qs if found.is_bound and found.is_valid() else public_collaborations()
+    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    for collaboration in page:
+        collaboration.progress = progress_of(collaboration)
+    return render(request, "collaborations/list.html", {
+        "filter": found,
+        "form": found.form,
+        "page": page,
+        "fiscal_years": fiscal_year_choices(),
+        "chosen_year": request.GET.get("fiscal_year", ""),
+    })
+
+
+def published_evaluations(collaboration):
+    return (collaboration.evaluations.filter(published_at__isnull=False)
+            .prefetch_related("sides").order_by("fiscal_year"))
+
+
+@require_safe
+def collaboration_detail(request, pk):
+    collaboration = collaboration_for(request.user, pk)
+    return render(request, "collaborations/detail.html", {
+        "collaboration": collaboration,
+        "progress": progress_of(collaboration),
+        "timeline": timeline_of(collaboration, public=True),
+        "evaluations": published_evaluations(collaboration),
+        "may_work": rules.has_perm("collaborations.view_workspace", request.user,
+                                   collaboration),
+        "case": getattr(collaboration, "case", None) if hasattr(collaboration, "case") else None,
+    })
