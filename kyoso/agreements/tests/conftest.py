@@ -21,3 +21,14 @@ def other_partner_member(db):
 @pytest.fixture
 def agreement(desk_coordinator, prefecture, partner_member):
     return make_agreement(desk_coordinator, prefecture, partners=[organization_of(partner_member)])
+
+
+@pytest.fixture
+def people(cso_member, desk_coordinator, department, department_officer):
+    """The cast of a proposal's journey, for the proposals' ``walk``."""
+    return {
+        "proposer": cso_member,
+        "desk": desk_coordinator,
+        "departments": [department],
+        "officer": department_officer,
+    }

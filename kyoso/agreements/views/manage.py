@@ -42,6 +42,15 @@ from ..rules import OVERSEERS, is_keeper
 from ..services._common import ACTIONS as ACTION_LABELS
 
 
+def _posted(request):
+    # An empty POST (a confirmation button) is still a submitted form.
+    return request.POST if request.method == "POST" else None
+
+
+def _files(request):
+    return request.FILES if request.method == "POST" else None
+
+
 def _bodies_kept_by(user):
     from kyoso.organizations.predicates import body_roles
 
@@ -82,7 +91,7 @@ def create(request):
     bodies = _bodies_kept_by(request.user)
     if not bodies.exists():
         raise PermissionDenied
-    form = AgreementForm(request.POST or None, bodies=bodies,
+    form = AgreementForm(_posted(request), bodies=bodies,
                          initial={"body": request.GET.get("body") and bodies.filter(
                              code=request.GET.get("body")).first()})
     if request.method == "POST" and form.is_valid():
@@ -107,7 +116,7 @@ def create_from_proposal(request, proposal_pk):
     proposal = proposal_for(request.user, proposal_pk)
     if not rules.has_perm("agreements.create_agreement", request.user, proposal.body):
         raise Http404
-    form = ConfirmForm(request.POST or None)
+    form = ConfirmForm(_posted(request))
     adopted = services.is_adopted(proposal)
     if request.method == "POST" and form.is_valid():
         try:
@@ -142,7 +151,7 @@ def edit(request, pk):
     agreement = _agreement_for_action(request, pk, "agreements.change_agreement")
     signed = agreement.state != agreement.State.DRAFT
     form = AgreementForm(
-        request.POST or None, signed=signed, initial=AgreementForm.initial_of(agreement)
+        _posted(request), signed=signed, initial=AgreementForm.initial_of(agreement)
     )
     refusal = _refusal(request, agreement, "agreements.change_agreement", "update")
     if request.method == "POST" and not refusal and form.is_valid():
@@ -239,7 +248,7 @@ def move(request, pk, verb):
     action = MOVES[verb]
     agreement = _agreement_for_action(request, pk, action.perm)
     refusal = _refusal(request, agreement, action.perm, verb)
-    form = action.form(request.POST or None)
+    form = action.form(_posted(request))
     if request.method == "POST" and not refusal and form.is_valid():
         try:
             _call(action, request, agreement, form.cleaned_data)
@@ -260,7 +269,7 @@ def document_add(request, pk):
     agreement = _agreement_for_action(request, pk, "agreements.file_document")
     refusal = _refusal(request, agreement, "agreements.file_document", "file")
     may_publish = rules.has_perm("agreements.publish_document", request.user, agreement)
-    form = DocumentForm(request.POST or None, request.FILES or None, may_publish=may_publish)
+    form = DocumentForm(_posted(request), _files(request), may_publish=may_publish)
     if request.method == "POST" and not refusal and form.is_valid():
         try:
             services.document_add(
@@ -315,7 +324,7 @@ def memorandum_add(request, pk):
     may_sign = rules.has_perm("agreements.sign_memorandum", request.user, agreement) and (
         agreement.is_public
     )
-    form = MemorandumForm(request.POST or None, may_sign=may_sign)
+    form = MemorandumForm(_posted(request), may_sign=may_sign)
     if request.method == "POST" and not refusal and form.is_valid():
         try:
             services.memorandum_add(actor=request.user, agreement=agreement, **form.cleaned_data)
@@ -339,7 +348,7 @@ def memorandum_sign(request, pk, memorandum_pk):
     agreement = _agreement_for_action(request, pk, "agreements.sign_memorandum")
     memorandum = get_object_or_404(Memorandum, agreement=agreement, pk=memorandum_pk)
     refusal = _refusal(request, agreement, "agreements.sign_memorandum", "sign_memorandum")
-    form = SignForm(request.POST or None)
+    form = SignForm(_posted(request))
     if request.method == "POST" and not refusal and form.is_valid():
         try:
             services.memorandum_sign(actor=request.user, memorandum=memorandum,
