@@ -81,6 +81,25 @@ def visible_sections(user, proposal: Proposal) -> list[Section]:
     proposer, the body's desk and assigned departments, and each time it is shown an audit event
     ``proposals.confidential.read`` says who read which sections.
     """
+    return _sections(user, proposal, {name: getattr(proposal, name) for name in
+                                      CONFIDENTIAL_SECTIONS})
+
+
+def revision_sections(user, proposal: Proposal, revision) -> list[Section]:
+    """The sections of an earlier version, in full, under the same protection as today's: a
+    section protected then or now stays hidden from those who may not read it (until the
+    proposer releases the proposal), and each read is logged with the version read."""
+    snapshot = revision.snapshot
+    protected_then = set(snapshot.get("confidential_sections") or ())
+    if proposal.released_at is not None:
+        protected_then = set()
+    return _sections(
+        user, proposal, {name: snapshot.get(name, "") for name in CONFIDENTIAL_SECTIONS},
+        also_protected=protected_then, revision=revision.number,
+    )
+
+
+def _sections(user, proposal, values: dict, *, also_protected=(), revision=None):
     # rules.has_perm, not user.has_perm: a superuser is not let into protected ideas.
     may_read = user.is_authenticated and rules.has_perm(
         "proposals.view_confidential", user, proposal
@@ -88,17 +107,20 @@ def visible_sections(user, proposal: Proposal) -> list[Section]:
     sections, read = [], []
     for name in CONFIDENTIAL_SECTIONS:
         label = str(Proposal._meta.get_field(name).verbose_name)
-        protected = proposal.is_confidential(name)
+        protected = proposal.is_confidential(name) or name in also_protected
         if protected and not may_read:
             sections.append(Section(name, label, None, True))
             continue
         if protected:
             read.append(name)
-        sections.append(Section(name, label, getattr(proposal, name), protected))
+        sections.append(Section(name, label, values[name], protected))
     if read:
+        changes = {"sections": read}
+        if revision is not None:
+            changes["revision"] = revision
         audit_record(
             actor=user, action="proposals.confidential.read", target=proposal,
-            body_code=proposal.body.code, changes={"sections": read},
+            body_code=proposal.body.code, changes=changes,
         )
     return sections
 

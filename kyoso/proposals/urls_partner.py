@@ -3,7 +3,7 @@ proposal (``views/partner*.py``)."""
 
 from django.urls import path
 
-from .views import partner, partner_files, partner_submit
+from .views import partner, partner_files, partner_submit, revisions
 
 urlpatterns = [
     path("proposals/", partner.my_proposals, name="my_proposals"),
@@ -28,6 +28,8 @@ urlpatterns = [
     path("proposals/<int:pk>/print/", partner_submit.print_copy, name="print"),
     path("proposals/<int:pk>/revise/", partner_submit.revise, name="revise"),
     path("proposals/<int:pk>/revisions/", partner_submit.revisions, name="revisions"),
+    path("proposals/<int:pk>/revisions/<int:number>/", revisions.revision_detail,
+         name="revision"),
     path("proposals/<int:pk>/withdraw/", partner_submit.withdraw, name="withdraw"),
     path(
         "proposals/<int:pk>/release/", partner_submit.release_confidential,

@@ -92,6 +92,9 @@ SCREENS = {
         lambda w: f"/desk/proposals/{w['waiting'].pk}/decisions/{w['waiting_decision'].pk}"
         "/countersign/refuse/", "desk", action=submit,
     ),
+    "revision_full_text": Screen(
+        lambda w: f"/proposals/{w['consulting'].pk}/revisions/1/", "officer"
+    ),
     "meeting_errors": Screen(
         lambda w: f"/desk/proposals/{w['consulting'].pk}/meetings/", "officer", action=submit
     ),
