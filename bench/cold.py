@@ -117,3 +117,42 @@ def write_paths(directory: Path, name: str, paths: list[str], *, warm_up: int) -
     run_file.write_text("\n".join(paths[warm_up:]) + "\n")
     return {"warm": str(warm_file), "run": str(run_file), "distinct": len(paths) - warm_up,
             "example": paths[warm_up]}
+
+
+# Words of proposal titles (kyoso.demo.world.history_texts), as visitors filter results by them.
+RESULT_WORDS = ("", "協働", "委託", "防災", "子ども食堂", "ボランティア", "広報")
+
+
+def result_paths(body_codes: list[str], *, fiscal_years: list[int], seed: int,
+                 limit: int = 6_000) -> list[str]:
+    """A body's published results by fiscal year (or all) and title word, pages 1–2."""
+    rng = random.Random(seed)
+    combinations = [(code, year, word) for code in body_codes for year in [None, *fiscal_years]
+                    for word in RESULT_WORDS]
+    rng.shuffle(combinations)
+    paths = []
+    for code, year, word in combinations[:limit]:
+        params = {}
+        if year:
+            params["fiscal_year"] = year
+        if word:
+            params["q"] = word
+        params["page"] = rng.randint(1, 2)
+        paths.append(f"/bodies/{code}/results/?{urlencode(params)}")
+    return paths
+
+
+def statistics_paths(body_codes: list[str], *, seed: int, api: bool = False) -> list[str]:
+    """Every body's statistics page in both languages (or the API as JSON and CSV), shuffled.
+
+    The statistics are not kept in any cache, so a repeated body costs as much as a new one; the
+    list only keeps PostgreSQL from answering one body's rows from its buffers every time.
+    """
+    rng = random.Random(seed)
+    if api:
+        paths = [f"/api/v1/statistics/proposals?body={code}{extra}" for code in body_codes
+                 for extra in ("", "&format=csv")]
+    else:
+        paths = [f"{prefix}/statistics/{code}/" for code in body_codes for prefix in ("", "/en")]
+    rng.shuffle(paths)
+    return paths

@@ -22,10 +22,12 @@ def have_wrk() -> bool:
 
 
 def run_wrk(url: str, *, connections: int, duration: int, paths_file: str | None = None,
-            threads: int = 2) -> dict:
+            threads: int = 2, cookie: str | None = None) -> dict:
     """wrk on ``url``, or on the paths in ``paths_file``, one per request (see report.lua)."""
     command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--timeout", "10s",
                "-s", str(LUA), url]
+    if cookie:
+        command[1:1] = ["-H", f"Cookie: {cookie}"]
     if paths_file:
         command += ["--", paths_file, str(threads)]
     output = subprocess.run(  # noqa: S603 - fixed arguments, local URL
@@ -45,7 +47,7 @@ def _percentile(sorted_values: list[float], share: float) -> float:
 
 
 def run_threads(url: str, *, connections: int, duration: int, paths_file: str | None = None,
-                **_ignored) -> dict:
+                cookie: str | None = None, **_ignored) -> dict:
     """A closed-loop client: one keep-alive connection per thread, as wrk does."""
     parts = urlsplit(url)
     targets = ([line for line in Path(paths_file).read_text().splitlines() if line] if paths_file
@@ -64,7 +66,8 @@ def run_threads(url: str, *, connections: int, duration: int, paths_file: str | 
             repeats += number >= len(targets) and len(targets) > 1
             started = time.perf_counter()
             try:
-                connection.request("GET", targets[number % len(targets)])
+                connection.request("GET", targets[number % len(targets)],
+                                   headers={"Cookie": cookie} if cookie else {})
                 response = connection.getresponse()
                 response.read()
                 hits += response.getheader("X-Kyoso-Cache") == "hit"
@@ -100,6 +103,8 @@ def run_threads(url: str, *, connections: int, duration: int, paths_file: str | 
     }
 
 
-def load(url: str, *, connections: int, duration: int, paths_file: str | None = None) -> dict:
+def load(url: str, *, connections: int, duration: int, paths_file: str | None = None,
+         cookie: str | None = None) -> dict:
     runner = run_wrk if have_wrk() else run_threads
-    return runner(url, connections=connections, duration=duration, paths_file=paths_file)
+    return runner(url, connections=connections, duration=duration, paths_file=paths_file,
+                  cookie=cookie)

@@ -37,7 +37,7 @@ def _is_cache_statement(sql: str) -> bool:
     return any(f'"{table}"' in sql for table in CACHE_TABLES.values())
 
 
-def queries_per_page(paths: dict[str, str]) -> dict[str, dict]:
+def queries_per_page(paths: dict[str, str], client: Client | None = None) -> dict[str, dict]:
     """Queries, SQL time and the slowest statement per path (anonymous visitor), uncached.
 
     Anonymous pages and counts are cached (kyoso.core.page_cache, kyoso.catalog.counting), so a
@@ -46,7 +46,7 @@ def queries_per_page(paths: dict[str, str]) -> dict[str, dict]:
     read and store them in the database cache table, ``cache_queries``) and again right after
     (``queries_cached``: what a repeated question costs).
     """
-    client = Client(HTTP_HOST="127.0.0.1")
+    client = client or Client(HTTP_HOST="127.0.0.1")
     results = {}
     for name, path in paths.items():
         client.get(path)  # warm the connection and the process, as in a running server
@@ -69,6 +69,48 @@ def queries_per_page(paths: dict[str, str]) -> dict[str, dict]:
             "cached_hit": repeated.get("X-Kyoso-Cache") == "hit",
         }
     return results
+
+
+def statistics_timings(repeat: int = 3) -> dict:
+    """How long ``proposal_statistics`` takes per body, one call at a time (no concurrency).
+
+    Every prefecture (its own row and its municipalities together: the largest question) and
+    up to 300 municipalities; each timed ``repeat`` times, the median kept, so that the figure
+    is the query's, not the first read of its pages from disk. ``first_ms`` keeps the first call.
+    """
+    import random
+    import statistics as stats
+
+    from kyoso.organizations.models import GovernmentBody
+    from kyoso.proposals.statistics import proposal_statistics
+
+    prefectures = list(GovernmentBody.objects.filter(kind="prefecture").order_by("code"))
+    municipalities = list(GovernmentBody.objects.filter(kind="municipality").order_by("code"))
+    sample = random.Random(6).sample(municipalities, min(300, len(municipalities)))
+    timings = {}
+    for body in prefectures + sample:
+        runs = []
+        with CaptureQueriesContext(connection) as captured:
+            for _ in range(repeat):
+                started = time.perf_counter()
+                proposal_statistics(body)
+                runs.append((time.perf_counter() - started) * 1000)
+        timings[body.code] = {"kind": body.kind, "name": body.name, "first_ms": runs[0],
+                              "ms": stats.median(runs),
+                              "queries": len(captured.captured_queries) // repeat}
+
+    def summary(kind):
+        values = sorted(t["ms"] for t in timings.values() if t["kind"] == kind)
+        if not values:
+            return {}
+        worst = max((t for t in timings.values() if t["kind"] == kind), key=lambda t: t["ms"])
+        return {"bodies": len(values), "p50": values[len(values) // 2],
+                "p95": values[min(len(values) - 1, int(0.95 * len(values)))],
+                "max": values[-1], "worst": worst["name"],
+                "first_max": max(t["first_ms"] for t in timings.values() if t["kind"] == kind),
+                "queries": worst["queries"]}
+
+    return {"prefecture": summary("prefecture"), "municipality": summary("municipality")}
 
 
 def explain(sql: str) -> str:

@@ -17,6 +17,9 @@ SEARCH_CACHED = ("catalog search 子育て", "catalog search 福祉 (two charact
 SEARCH_UNCACHED = "catalog search, distinct queries (uncached)"
 API_SEARCH_UNCACHED = "API catalog search, distinct queries (uncached)"
 SEARCH_P95_TARGET_MS = 100
+STATISTICS_UNCACHED = "statistics page, distinct bodies (uncached)"
+STATISTICS_API_UNCACHED = "API statistics, distinct bodies (uncached)"
+STATISTICS_TARGET_MS = 100
 IMPORT_TARGET_S = 2.0
 
 
@@ -53,6 +56,15 @@ def render(*, args, started, machine, measured, loads, rss, load_generator) -> s
         )
     else:
         lines.append(f"{generation.get('projects_now', 0):,} catalog projects (generated earlier).")
+    made = generation.get("proposals")
+    if made:
+        lines += ["", (
+            f"{made['proposals']:,} proposals from {made['organizations']:,} partner "
+            f"organizations, with {made['assignments']:,} assignments, {made['decisions']:,} "
+            f"decisions, {made['revisions']:,} first revisions and {made['targets']:,} target "
+            f"projects; {made['published']:,} results published. Generated on "
+            f"{made.get('date', '?')} in {made['seconds']:.0f} s (COPY, every constraint and "
+            "foreign key checked by the database).")]
     lines += ["", "## Throughput and latency", "",
               "Rows without “(uncached)” request one address over and over: after the first "
               "request an anonymous HTML page comes from the shared page cache "
@@ -67,6 +79,8 @@ def render(*, args, started, machine, measured, loads, rss, load_generator) -> s
               "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     bare = loads.get("bare view (ceiling)", {}).get("rps") or 0
     rows = [(name, f"`{path}`") for name, path in measured["paths"].items()]
+    rows += [(name, f"`{page['path']}` (session cookie)")
+             for name, page in measured.get("signed_in", {}).items()]
     rows += [(name, f"`{lists['example']}` … ({lists['distinct']:,} distinct)")
              for name, lists in measured.get("cold", {}).items()]
     for name, path in rows:
@@ -112,6 +126,21 @@ def render(*, args, started, machine, measured, loads, rss, load_generator) -> s
         lines.append(f"| {name} | {result['queries']} | {result.get('cache_queries', 0)} | "
                      f"{_ms(result['sql_ms'])} | {_ms(result['slowest_ms'])} | "
                      f"{result.get('queries_cached', '–')}{hit} |")
+    timing = measured.get("statistics")
+    if timing:
+        lines += ["", "## Statistics, one body at a time (in process)", "",
+                  "`proposal_statistics(body)` called three times per body, the median kept "
+                  "(“first” is the slowest first call, when the rows may still be on disk): every "
+                  "prefecture (its own figures and its municipalities together) and up to 300 "
+                  "municipalities.", "",
+                  "| bodies | count | p50 ms | p95 ms | max ms | slowest body | first call, max ms "
+                  "| queries |", "|---|---:|---:|---:|---:|---|---:|---:|"]
+        for kind, summary in timing.items():
+            if summary:
+                lines.append(
+                    f"| {kind} | {summary['bodies']:,} | {_ms(summary['p50'])} | "
+                    f"{_ms(summary['p95'])} | {_ms(summary['max'])} | {summary['worst']} | "
+                    f"{_ms(summary['first_max'])} | {summary['queries']} |")
     if rss:
         lines += ["", "## Memory", "",
                   "gunicorn worker RSS after the load: "
@@ -176,6 +205,18 @@ def _targets(args, measured, loads, bare) -> list[str]:
                      f"{mark(cold['p95'] < SEARCH_P95_TARGET_MS)} — verdict on "
                      f"“{SEARCH_UNCACHED}”: {_ms(cold['p95'])} ms{applies}. For comparison: "
                      + ", ".join(others))
+    statistics = loads.get(STATISTICS_UNCACHED, {})
+    if "p95" in statistics:
+        others = [f"{name} {_ms(loads[name]['p95'])} ms" for name in loads
+                  if "statistics" in name and name != STATISTICS_UNCACHED
+                  and "p95" in loads[name]]
+        timing = measured.get("statistics", {}).get("prefecture") or {}
+        alone = (f"; one at a time in process, the slowest prefecture {_ms(timing['max'])} ms"
+                 if timing else "")
+        lines.append(f"- Statistics answer in < {STATISTICS_TARGET_MS} ms: "
+                     f"{mark(statistics['p95'] < STATISTICS_TARGET_MS)} — verdict on the p95 of "
+                     f"“{STATISTICS_UNCACHED}” with {args.connections} connections: "
+                     f"{_ms(statistics['p95'])} ms{alone}. For comparison: " + ", ".join(others))
     sizes = measured["queries"]
     independent = all(sizes["20"][name]["queries"] == sizes["100"][name]["queries"]
                       for name in sizes["20"])

@@ -99,9 +99,21 @@ def prepare(scale: str, *, generate_only: bool = False) -> dict:
         count = stats["projects"]
     else:
         log(f"Data present: {count:,} projects (use --regenerate to start again)")
+    from bench import proposals as proposal_data
+
+    if proposal_data.proposal_count(connection.connection) == 0:
+        log(f"Generating the {scale} proposals…")
+        with transaction.atomic():
+            made = proposal_data.generate_proposals(connection.connection, scale, log=log)
+        saved = json.loads(stats_file.read_text()) if stats_file.exists() else {}
+        saved["proposals"] = {**made, "date": dt.date.today().isoformat()}
+        stats_file.write_text(json.dumps(saved, indent=2))
     generation = json.loads(stats_file.read_text()) if stats_file.exists() else {}
     generation["projects_now"] = count
+    generation["proposals_now"] = proposal_data.proposal_count(connection.connection)
     generate.check_search_text()
+    log("Checking the statistics summary against the records…")
+    generation["statistics_summary_checked"] = proposal_data.check_statistics_summary()
     if generate_only:
         connection.close()
         return {"generation": generation}
@@ -126,8 +138,9 @@ def prepare(scale: str, *, generate_only: bool = False) -> dict:
         "catalog detail": f"/catalog/{detail_id}/",
         "API catalog search": f"/api/v1/catalog/projects?q={query}",
         "API bodies": "/api/v1/bodies",
+        **proposal_paths(body_code),
     }
-    cold_paths = uncached_paths(scale)
+    cold_paths = {**uncached_paths(scale), **uncached_proposal_paths(scale)}
     page_sizes = {
         "catalog list": "/catalog/?page_size={}",
         "catalog search 子育て": f"/catalog/?q={query}&page_size={{}}",
@@ -139,9 +152,28 @@ def prepare(scale: str, *, generate_only: bool = False) -> dict:
         {name: template.format(size) for name, template in page_sizes.items()}
     ) for size in (20, 100)}
     per_page = measure.queries_per_page(paths)
+    from bench import sessions
+
+    log("Signing in the desk and department officers (session made in-process)…")
+    clients = {"desk": sessions.signed_in_client(proposal_data.DESK_EMAIL),
+               "department": sessions.signed_in_client(proposal_data.DEPARTMENT_EMAIL)}
+    signed_in = {
+        "desk inbox (signed in)": {"path": "/desk/", "who": "desk"},
+        "department queue (signed in)": {"path": "/desk/assignments/", "who": "department"},
+    }
+    for name, page in signed_in.items():
+        client = clients[page["who"]]
+        page["cookie"] = sessions.session_cookie(client)
+        for size in (20, 100):
+            queries[str(size)][name] = measure.queries_per_page(
+                {name: f"{page['path']}?page_size={size}"}, client=client)[name]
+        per_page.update(measure.queries_per_page({name: page["path"]}, client=client))
+    log("Timing the statistics of every prefecture and of municipalities, one at a time…")
+    statistics_timing = measure.statistics_timings()
     explains = {}
     for name in ("catalog list", "catalog search 子育て", "catalog search 福祉 (two characters)",
-                 "catalog list, one body", "API catalog search"):
+                 "catalog list, one body", "API catalog search", "results of a body",
+                 "statistics page", "desk inbox (signed in)", "department queue (signed in)"):
         sql = per_page[name]["slowest_sql"]
         if sql.lstrip().upper().startswith("SELECT"):
             explains[name] = (sql, measure.explain(sql))
@@ -149,7 +181,63 @@ def prepare(scale: str, *, generate_only: bool = False) -> dict:
     importing = measure.import_speed()
     connection.close()
     return {"paths": paths, "cold": cold_paths, "queries": queries, "per_page": per_page,
-            "explains": explains, "import": importing, "generation": generation}
+            "explains": explains, "import": importing, "generation": generation,
+            "signed_in": signed_in, "statistics": statistics_timing}
+
+
+def proposal_paths(body_code: str) -> dict[str, str]:
+    """The public proposal pages of one body, and the statistics of the largest prefecture."""
+    from django.db.models import Count
+
+    from kyoso.organizations.models import GovernmentBody
+    from kyoso.proposals.models import Proposal
+
+    # The catalog page of the body's project with the most published results on it.
+    project = (Proposal.objects.published().filter(body__code=body_code)
+               .values("target_projects").annotate(results=Count("pk"))
+               .exclude(target_projects=None).order_by("-results")
+               .values_list("target_projects", flat=True).first())
+    largest = (GovernmentBody.objects.filter(kind=GovernmentBody.Kind.PREFECTURE)
+               .annotate(size=Count("municipalities")).order_by("-size", "code").first())
+    paths = {
+        "results of a body": f"/bodies/{body_code}/results/",
+        "published results on a catalog project": f"/catalog/{project}/",
+        "statistics page": f"/statistics/{body_code}/",
+        "statistics CSV": f"/statistics/{body_code}/proposals.csv",
+        "API statistics": f"/api/v1/statistics/proposals?body={body_code}",
+    }
+    if largest.code != body_code:
+        paths[f"statistics page, largest prefecture ({largest.code})"] = (
+            f"/statistics/{largest.code}/")
+    return paths
+
+
+def uncached_proposal_paths(scale: str) -> dict[str, dict]:
+    """Distinct addresses of the proposal pages: no page or answer asked twice."""
+    import random
+
+    from bench import cold
+    from bench.generate import FISCAL_YEARS
+    from kyoso.organizations.models import GovernmentBody
+    from kyoso.proposals.models import Proposal
+
+    codes = sorted(GovernmentBody.objects.active().values_list("code", flat=True))
+    published = Proposal.objects.published()
+    projects = list(published.exclude(target_projects=None)
+                    .values_list("target_projects", flat=True).distinct()[:20_000])
+    random.Random(5).shuffle(projects)
+    lists = {
+        "results, distinct bodies and filters (uncached)":
+            cold.result_paths(codes, fiscal_years=list(FISCAL_YEARS), seed=14),
+        "published results on a catalog project, distinct projects (uncached)":
+            cold.detail_paths(projects[:8_000]),
+        "statistics page, distinct bodies (uncached)":
+            cold.statistics_paths(codes, seed=15),
+        "API statistics, distinct bodies (uncached)":
+            cold.statistics_paths(codes, seed=16, api=True),
+    }
+    return {name: cold.write_paths(OUT, f"{scale}-{name}", paths, warm_up=min(300, len(paths) // 4))
+            for name, paths in lists.items()}
 
 
 def uncached_paths(scale: str) -> dict[str, dict]:
@@ -222,19 +310,30 @@ def start_gunicorn(port: int, workers: int, env: dict) -> subprocess.Popen:
     raise RuntimeError("gunicorn did not become healthy within 60 s")
 
 
-def probe(url: str) -> int:
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None  # a signed-in page that redirects (to the sign-in) must show as such
+
+
+def probe(url: str, cookie: str | None = None) -> int:
+    request = urllib.request.Request(  # noqa: S310 - http://127.0.0.1 only
+        url, headers={"Cookie": cookie} if cookie else {})
     try:
-        with urllib.request.urlopen(url, timeout=30) as answer:  # noqa: S310 - http://127.0.0.1
+        opener = urllib.request.build_opener(_NoRedirect)
+        with opener.open(request, timeout=30) as answer:  # http://127.0.0.1 only
             return answer.status
     except urllib.error.HTTPError as error:
         return error.code
 
 
 def _measured(name: str, url: str, *, connections: int, duration: int,
-              warm_file: str | None = None, run_file: str | None = None) -> dict:
-    loadgen.load(url, connections=connections, duration=min(3, duration), paths_file=warm_file)
+              warm_file: str | None = None, run_file: str | None = None,
+              cookie: str | None = None) -> dict:
+    loadgen.load(url, connections=connections, duration=min(3, duration), paths_file=warm_file,
+                 cookie=cookie)
     before = os.getloadavg()[0]
-    result = loadgen.load(url, connections=connections, duration=duration, paths_file=run_file)
+    result = loadgen.load(url, connections=connections, duration=duration, paths_file=run_file,
+                          cookie=cookie)
     # Anything else running on the machine (tests, browsers) takes CPU from the server:
     # the load average before each run tells whether the numbers can be trusted.
     result["loadavg_before"] = before
@@ -244,9 +343,19 @@ def _measured(name: str, url: str, *, connections: int, duration: int,
 
 
 def run_load(port: int, paths: dict, cold: dict, *, connections: int, duration: int,
-             only: set[str] | None = None) -> dict:
+             only: set[str] | None = None, signed_in: dict | None = None) -> dict:
     results = {}
     base = f"http://127.0.0.1:{port}"
+    for name, page in (signed_in or {}).items():
+        if only and name not in only:
+            continue
+        status = probe(base + page["path"], page["cookie"])
+        if status != 200:
+            results[name] = {"skipped": f"answered {status}"}
+            log(f"  {name}: skipped ({status})")
+            continue
+        results[name] = _measured(name, base + page["path"], connections=connections,
+                                  duration=duration, cookie=page["cookie"])
     for name, path in paths.items():
         if only and name not in only:
             continue
@@ -296,6 +405,8 @@ def main() -> None:
     parser.add_argument("--load-only", action="store_true",
                         help="reuse the in-process measurements of the last run of this scale "
                              "(bench/out/measured-<scale>.json) and only load the pages again")
+    parser.add_argument("--only", action="append", metavar="PAGE",
+                        help="load only this page (its name in the report); may be repeated")
     parser.add_argument("--generate-only", action="store_true",
                         help="create and fill the database, then stop (no measurement)")
     args = parser.parse_args()
@@ -325,7 +436,9 @@ def main() -> None:
     server = start_gunicorn(args.port, args.workers, {**os.environ, **env})
     try:
         loads = run_load(args.port, measured["paths"], measured["cold"],
-                         connections=args.connections, duration=args.duration)
+                         connections=args.connections, duration=args.duration,
+                         only=set(args.only) if args.only else None,
+                         signed_in=measured.get("signed_in"))
         rss = __import__("bench.measure", fromlist=["worker_rss"]).worker_rss(server.pid)
     finally:
         server.send_signal(signal.SIGTERM)
