@@ -41,6 +41,7 @@ AUTHENTICATED = {
     ("post", f"{P}/assignments/{{assignment_id}}/reassign"): (200, "AssignmentOut"),
     ("post", f"{P}/assignments/{{assignment_id}}/decision"): (201, "DecisionOut"),
     ("post", f"{P}/decisions/{{decision_id}}/countersign"): (200, "DecisionOut"),
+    ("post", f"{P}/decisions/{{decision_id}}/refuse-countersignature"): (200, "DecisionOut"),
     ("post", f"{P}/publish"): (200, "ProposalSummaryOut"),
     ("post", f"{P}/close"): (200, "ProposalSummaryOut"),
 }
@@ -60,7 +61,8 @@ def parameters(document, path) -> dict:
 def test_it_documents_every_endpoint_with_its_response_schema(document):
     assert document["info"]["title"] == "Kyoso API"
     assert document["info"]["version"] == "1"
-    assert set(document["paths"]) == set(ENDPOINTS) | {path for _m, path in AUTHENTICATED}
+    # Other apps add their own endpoints (and test them); these must all be there.
+    assert set(ENDPOINTS) | {path for _m, path in AUTHENTICATED} <= set(document["paths"])
     for path, schema_name in ENDPOINTS.items():
         operation = document["paths"][path]["get"]
         assert operation["summary"] and operation["description"] and operation["tags"], path

@@ -2,6 +2,7 @@
 countersigning, publishing, closing, meetings; each action through its service."""
 
 import datetime as dt
+import json
 
 import pytest
 from django.utils import timezone
@@ -205,3 +206,51 @@ def test_it_records_a_meeting(desk, cso_member, prefecture, people):
     assert routed.state == S.IN_CONSULTATION
     meetings = desk.get(f"/proposals/{routed.pk}/meetings").json()
     assert [m["place"] for m in meetings] == ["県庁 会議室"]
+
+
+@pytest.mark.django_db
+def test_it_refuses_to_countersign_and_the_department_decides_again(
+    officer, desk, cso_member, prefecture, people
+):
+    prefecture.principle_of_yes = True
+    prefecture.save()
+    consulting = at(S.IN_CONSULTATION, cso_member, prefecture, people)
+    assignment = consulting.assignments.get()
+    decided = officer.post(
+        f"/proposals/{consulting.pk}/assignments/{assignment.pk}/decision",
+        {"outcome": "not_adopted", "reasons": "予算がない", "expected_version": consulting.version},
+    ).json()
+    url = f"/proposals/{consulting.pk}/decisions/{decided['id']}/refuse-countersignature"
+    assert desk.post(url, {"reason": ""}).status_code == 400
+    assert officer.post(url, {"reason": "再検討を"}).status_code == 403
+    response = desk.post(url, {"reason": "協働の余地がないか再検討を"})
+    assert response.status_code == 200, response.content
+    assert response.json()["superseded_at"] and response.json()["countersign_refusal"]
+    assignment.refresh_from_db()
+    assert assignment.state == Assignment.State.OPEN
+    consulting.refresh_from_db()
+    again = officer.post(
+        f"/proposals/{consulting.pk}/assignments/{assignment.pk}/decision",
+        {"outcome": "adopt_later_year", "form": "cooperation",
+         "expected_version": consulting.version},
+    )
+    assert again.status_code == 201, again.content
+
+
+@pytest.mark.django_db
+def test_it_publishes_the_reasons_as_the_desk_reviewed_them(
+    officer, desk, client, cso_member, prefecture, people
+):
+    consulting = at(S.IN_CONSULTATION, cso_member, prefecture, people)
+    assignment = consulting.assignments.get()
+    decided = officer.post(
+        f"/proposals/{consulting.pk}/assignments/{assignment.pk}/decision",
+        {"outcome": "not_adopted", "reasons": "担当者山田の判断で予算がない",
+         "expected_version": consulting.version},
+    ).json()
+    response = desk.post(f"/proposals/{consulting.pk}/publish",
+                         {"public_reasons": {str(decided["id"]): "予算がないため"}})
+    assert response.status_code == 200, response.content
+    result = client.get(f"/api/v1/proposals/results/{consulting.pk}").json()
+    assert result["decisions"][0]["reasons"] == "予算がないため"
+    assert "山田" not in json.dumps(result, ensure_ascii=False)

@@ -145,6 +145,12 @@ class DecisionOut(Schema):
     needs_countersignature: bool
     countersigned_at: dt.datetime | None
     effective_at: dt.datetime | None = Field(..., description="Null until the decision counts.")
+    superseded_at: dt.datetime | None = Field(
+        ..., description="Set when the decision was replaced (or sent back by the desk)."
+    )
+    countersign_refusal: str = Field(
+        ..., description="Why the desk did not countersign it (the department decides again)."
+    )
 
     @staticmethod
     def resolve_outcome_label(obj) -> str:
@@ -309,6 +315,21 @@ class QueueItemOut(Schema):
         if current is None:
             current = list(obj.decisions.current())
         return current[0] if current else None
+
+
+class CountersignRefusalIn(Schema):
+    reason: str = Field(
+        ..., max_length=TEXT_MAX, description="Why the department should decide again."
+    )
+
+
+class PublishIn(Schema):
+    public_reasons: dict[int, str] | None = Field(
+        None,
+        description="Disclosure review: for a non-adoption's decision id, the wording of its "
+        "reasons the public reads (`\"\"` withholds them). Decisions not named are published "
+        "with their reasons as written.",
+    )
 
 
 class ForwardOut(Schema):

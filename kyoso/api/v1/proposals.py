@@ -132,7 +132,7 @@ def assignment_details(user, proposal, *, participant: bool) -> list:
             if rules.has_perm("proposals.reassign_assignment", user, assignment):
                 actions.append("reassign")
             if decision and rules.has_perm("proposals.countersign_decision", user, decision):
-                actions.append("countersign")
+                actions += ["countersign", "refuse_countersignature"]
         assignment.api_decision = decision
         assignment.api_actions = actions
         shown.append(assignment)

@@ -8,7 +8,7 @@ with 403, anyone who may not see it gets 404. The service then checks the state 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
-from ninja import Field, Query, Router, Schema, Status
+from ninja import Body, Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from kyoso.organizations.models import Department, GovernmentBody
@@ -30,11 +30,13 @@ from ..pagination import PageNumberPagination
 from ..schemas import LanguageParam
 from .proposal_schemas import (
     AssignmentOut,
+    CountersignRefusalIn,
     DecisionIn,
     DecisionOut,
     ForwardIn,
     ForwardOut,
     ProposalSummaryOut,
+    PublishIn,
     QueueItemOut,
     ReasonIn,
     ReassignIn,
@@ -246,16 +248,40 @@ def countersign(request, proposal_id: int, decision_id: int, lang: LanguageParam
 
 
 @router.post(
+    "/proposals/{int:proposal_id}/decisions/{int:decision_id}/refuse-countersignature",
+    response={200: DecisionOut, **WRITE_ERRORS},
+    url_name="decision_countersign_refuse",
+    summary="Refuse to countersign a non-adoption",
+)
+def refuse_countersignature(request, proposal_id: int, decision_id: int,
+                            payload: CountersignRefusalIn, lang: LanguageParam = None):
+    """Under the principle of saying yes, send a non-adoption back to its department with the
+    desk's reason: the decision is kept as superseded and the department decides again."""
+    proposal = desk_proposal(request, proposal_id)
+    decision = Decision.objects.filter(pk=decision_id, assignment__proposal=proposal).first()
+    if decision is None:
+        raise Http404
+    return services.decision_countersign_refuse(
+        actor=request.user, decision=decision, reason=payload.reason
+    )
+
+
+@router.post(
     "/proposals/{int:proposal_id}/publish",
     response={200: ProposalSummaryOut, **WRITE_ERRORS},
     url_name="proposal_publish",
     summary="Publish the result",
 )
-def publish(request, proposal_id: int, lang: LanguageParam = None):
+def publish(request, proposal_id: int, payload: Body[PublishIn] = None,
+            lang: LanguageParam = None):
     """The decided proposal appears among the body's public results (protected sections stay
-    protected)."""
+    protected). The body is optional: the disclosure review may reword or withhold the reasons
+    of non-adoptions as the public reads them (`public_reasons`)."""
     proposal = desk_proposal(request, proposal_id)
-    services.proposal_publish(actor=request.user, proposal=proposal)
+    services.proposal_publish(
+        actor=request.user, proposal=proposal,
+        public_reasons=(payload.public_reasons if payload else None) or None,
+    )
     return summary_of(proposal)
 
 
