@@ -29,6 +29,7 @@ from kyoso.proposals.models import Proposal
 
 from .history import build_history
 from .world import organizations as org_world
+from .world.agreements import remove_agreements, seed_agreements
 from .world.bodies import (
     IBARAKI,
     IBARAKI_DEPARTMENTS,
@@ -111,6 +112,7 @@ def reset() -> None:
     """Remove what the demo created (and only that), in the order the foreign keys require."""
     codes = [SAGA.code, IBARAKI.code, *(spec.code for spec in SAGA_MUNICIPALITIES)]
     with transaction.atomic():
+        remove_agreements(codes)  # agreements protect their bodies and partners
         # Proposals first: they hold on to their bodies and organizations (PROTECT).
         Proposal.objects.filter(body__code__in=codes).delete()
         User.objects.filter(email__in=[user.email for user in DEMO_USERS]).delete()
@@ -272,6 +274,7 @@ def seed(*, scale: str = "full") -> dict[str, int]:
     desk = User.objects.get(email="desk@kyoso.example")
     counts["proposals"] = build_history(random.Random(SEED + 1), saga, desk)
     counts["proposals"] += seed_live_proposals(saga=saga, saga_city=saga_city, users=users)
+    counts["agreements"] = seed_agreements(saga=saga, saga_city=saga_city, users=users)
     counts["bodies"] = 2 + len(SAGA_MUNICIPALITIES)
     counts["organizations"] = len(organizations)
     counts["users"] = len(DEMO_USERS)
