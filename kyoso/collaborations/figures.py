@@ -10,11 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import gettext as _
 
 from .models import Collaboration, Indicator, IndicatorActual, ProgressReport
+
+
+def whole(value: Decimal) -> int:
+    """Rounded the way people expect (62.5 → 63), not to even."""
+    return int(Decimal(value).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 def counted_actuals(indicator: Indicator) -> list[IndicatorActual]:
@@ -41,7 +46,7 @@ def change_percent(baseline: Decimal, actual: Decimal) -> int | None:
     """Whole percent of change from the baseline, e.g. 43 for 「43%増」; None from zero."""
     if baseline == 0:
         return None
-    return round((Decimal(actual) - baseline) * 100 / abs(baseline))
+    return whole((Decimal(actual) - baseline) * 100 / abs(baseline))
 
 
 def number(value: Decimal) -> str:
@@ -76,7 +81,7 @@ class IndicatorFigure:
 
     @property
     def percent(self) -> int | None:
-        return None if self.progress is None else round(self.progress * 100)
+        return None if self.progress is None else whole(self.progress * 100)
 
 
 @dataclass
@@ -108,17 +113,17 @@ class Progress:
     @property
     def percent(self) -> int | None:
         overall = self.overall
-        return None if overall is None else round(overall * 100)
+        return None if overall is None else whole(overall * 100)
 
     @property
     def milestone_percent(self) -> int | None:
         share = self.milestone_share
-        return None if share is None else round(share * 100)
+        return None if share is None else whole(share * 100)
 
     @property
     def indicator_percent(self) -> int | None:
         share = self.indicator_share
-        return None if share is None else round(share * 100)
+        return None if share is None else whole(share * 100)
 
 
 def progress_of(collaboration: Collaboration) -> Progress:

@@ -6,8 +6,6 @@ CSV is UTF-8 with BOM, and text a spreadsheet would run as a formula is defused 
 catalog export's helper.
 """
 
-from __future__ import annotations
-
 import csv
 import io
 from datetime import datetime
@@ -293,7 +291,7 @@ def get_collaboration(request, collaboration_id: int, lang: LanguageParam = None
     """Its outcomes, progress and published evaluations; unpublished or missing answer 404."""
     collaboration = public_collaborations().filter(pk=collaboration_id).first()
     if collaboration is None:
-        raise Http404("No such collaboration.")
+        raise Http404
     return collaboration
 
 
@@ -339,5 +337,5 @@ def get_case(request, case_id: int, lang: LanguageParam = None):
     case = Case.objects.published().select_related("body", "collaboration").filter(
         pk=case_id).first()
     if case is None:
-        raise Http404("No such case.")
+        raise Http404
     return case
