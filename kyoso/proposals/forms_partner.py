@@ -15,6 +15,7 @@ from kyoso.catalog.models import CatalogProject
 from kyoso.core.choices import CollaborationForm
 from kyoso.core.text import normalize
 from kyoso.organizations.models import GovernmentBody, Organization
+from kyoso.organizations.selectors import organization_directory
 
 from .models import CONFIDENTIAL_SECTIONS, Proposal, ProposalPartner
 from .models.attachments import ATTACHMENT_MAX_BYTES
@@ -199,14 +200,28 @@ class PartnerAddForm(forms.Form):
         initial=ProposalPartner.Role.CO_PROPOSER,
     )
 
-    def __init__(self, *args, proposal, **kwargs):
+    # More than this many organizations are not put in one list: the person searches first.
+    LIST_AT_MOST = 100
+
+    def __init__(self, *args, proposal, query: str = "", **kwargs):
         super().__init__(*args, **kwargs)
         taken = [proposal.organization_id, *proposal.partner_links.values_list(
             "organization_id", flat=True
         )]
         field = self.fields["organization"]
+        # Any organization may be chosen (the list is what is offered, not what is allowed).
         field.queryset = Organization.objects.exclude(pk__in=taken).order_by("name_kana", "name")
         field.label_from_instance = lambda o: o.display_name
+        offered = organization_directory(query=query).exclude(pk__in=taken)
+        shown = list(offered[: self.LIST_AT_MOST + 1])
+        self.too_many = len(shown) > self.LIST_AT_MOST
+        self.query = query
+        if self.too_many:
+            shown = shown[: self.LIST_AT_MOST]
+        field.widget.choices = [("", field.empty_label)] + [
+            (organization.pk, organization.display_name) for organization in shown
+        ]
+        self.found = len(shown)
 
 
 class AttachmentForm(forms.Form):

@@ -76,6 +76,8 @@ SCREENS = {
     "section_budget_errors": (lambda d: f"/proposals/{d.draft.pk}/sections/budget/", bad_budget),
     "section_collaboration": (lambda d: f"/proposals/{d.draft.pk}/sections/collaboration/", None),
     "partners": (lambda d: f"/proposals/{d.draft.pk}/partners/", None),
+    "partners_search": (lambda d: f"/proposals/{d.draft.pk}/partners/?q=NPO", None),
+    "revision_1": (lambda d: f"/proposals/{d.routed.pk}/revisions/1/", None),
     "attachments_errors": (lambda d: f"/proposals/{d.draft.pk}/attachments/", wrong_file),
     "check": (lambda d: f"/proposals/{d.draft.pk}/check/", None),
     "check_missing": (lambda d: f"/proposals/{d.incomplete.pk}/check/", submit_incomplete),

@@ -267,7 +267,8 @@ def partners(request, pk):
         proposal = editable_proposal(request, pk)
     except _NotEditable as refused:
         return _back_to_overview(request, refused.proposal)
-    form = PartnerAddForm(request.POST or None, proposal=proposal)
+    query = (request.GET.get("q") or request.POST.get("q") or "").strip()[:100]
+    form = PartnerAddForm(request.POST or None, proposal=proposal, query=query)
     if request.method == "POST" and form.is_valid():
         try:
             link = services.proposal_partner_add(
