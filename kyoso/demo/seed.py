@@ -30,6 +30,7 @@ from kyoso.proposals.models import Proposal
 from .history import build_history
 from .world import organizations as org_world
 from .world.agreements import remove_agreements, seed_agreements
+from .world.collaborations import remove_collaborations, seed_collaborations
 from .world.bodies import (
     IBARAKI,
     IBARAKI_DEPARTMENTS,
@@ -112,6 +113,7 @@ def reset() -> None:
     """Remove what the demo created (and only that), in the order the foreign keys require."""
     codes = [SAGA.code, IBARAKI.code, *(spec.code for spec in SAGA_MUNICIPALITIES)]
     with transaction.atomic():
+        remove_collaborations(codes)  # collaborations protect proposals and agreements
         remove_agreements(codes)  # agreements protect their bodies and partners
         # Proposals first: they hold on to their bodies and organizations (PROTECT).
         Proposal.objects.filter(body__code__in=codes).delete()
@@ -275,6 +277,7 @@ def seed(*, scale: str = "full") -> dict[str, int]:
     counts["proposals"] = build_history(random.Random(SEED + 1), saga, desk)
     counts["proposals"] += seed_live_proposals(saga=saga, saga_city=saga_city, users=users)
     counts["agreements"] = seed_agreements(saga=saga, saga_city=saga_city, users=users)
+    counts["collaborations"] = seed_collaborations(saga=saga, saga_city=saga_city, users=users)
     counts["bodies"] = 2 + len(SAGA_MUNICIPALITIES)
     counts["organizations"] = len(organizations)
     counts["users"] = len(DEMO_USERS)

@@ -152,3 +152,20 @@ def test_my_collaborations_lists_those_i_take_part_in(client, collaboration, cso
     assert collaboration.title in client.get(reverse("collaborations:mine")).content.decode()
     client.force_login(other_partner_member)
     assert collaboration.title not in client.get(reverse("collaborations:mine")).content.decode()
+
+
+def test_the_desk_workspace_of_an_adopted_proposal_leads_to_its_collaboration(
+    client, adopted, department_officer, desk_coordinator, cso_member
+):
+    from .factories import collaboration_from
+
+    client.force_login(desk_coordinator)
+    url = reverse("proposals:desk_proposal", args=[adopted.pk])
+    page = client.get(url).content.decode()
+    assert reverse("collaborations:new") + f"?proposal={adopted.pk}" in page
+    collaboration = collaboration_from(adopted, department_officer)
+    page = client.get(url).content.decode()
+    assert workspace(collaboration) in page
+    client.force_login(department_officer)
+    decision_budget = "/desk/budget/"
+    assert decision_budget in client.get(url).content.decode()

@@ -51,8 +51,16 @@ from ..services.evaluation import side_of
 @login_required
 @require_GET
 def mine(request):
-    return render(request, "collaborations/mine.html",
-                  {"collaborations": my_collaborations(request.user)})
+    from .budget import desk_body_ids
+
+    user = request.user
+    bodies = GovernmentBody.objects.filter(pk__in=list(body_roles(user)))
+    return render(request, "collaborations/mine.html", {
+        "collaborations": my_collaborations(user),
+        "may_create": any(rules.has_perm("collaborations.create_collaboration", user, body)
+                          for body in bodies),
+        "is_desk": bool(desk_body_ids(user)),
+    })
 
 
 def _partner_choices(collaboration=None, proposal=None):
