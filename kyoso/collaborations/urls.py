@@ -3,7 +3,7 @@ the desk's budget pages."""
 
 from django.urls import path
 
-from .views import budget, public, work
+from .views import agreement_activities, budget, public, work
 
 app_name = "collaborations"
 urlpatterns = [
@@ -23,6 +23,8 @@ urlpatterns = [
     path("collaborations/<int:pk>/evaluations/<int:evaluation_pk>/publish/",
          work.evaluation_publish, name="evaluation_publish"),
     path("collaborations/<int:pk>/<slug:slug>/", work.action, name="action"),
+    path("collaborations/agreements/<int:agreement_pk>/activities/",
+         agreement_activities.agreement_activities, name="agreement_activities"),
     path("desk/budget/", budget.budget_list, name="budget_list"),
     path("desk/budget/<int:decision_pk>/", budget.budget_edit, name="budget"),
 ]

@@ -84,6 +84,9 @@ SCREENS = {
     "budget_form_errors": Screen(lambda w: f"/desk/budget/{w['decision'].pk}/", "officer",
                                  action=submit),
     "case_new": Screen(lambda w: f"/cases/new/{w['published'].pk}/", "desk"),
+    "agreement_activities_errors": Screen(
+        lambda w: f"/collaborations/agreements/{w['agreement'].pk}/activities/", "desk",
+        action=submit),
     "case_list": Screen(lambda w: "/cases/", None),
     "case_detail": Screen(lambda w: f"/cases/{w['case'].pk}/", None),
 }
@@ -133,7 +136,15 @@ def world(cso_member, desk_coordinator, department, department_officer, other_de
                          title="配送業務の委託"), other_department_officer)
     another = at_state(another, S.RUNNING, officer=other_department_officer)
     services.collaboration_publish(actor=desk_coordinator, collaboration=another)
+    from kyoso.agreements.tests.factories import make_agreement
+    from kyoso.agreements.tests.factories import walk as walk_agreement
+
+    agreement = walk_agreement(make_agreement(desk_coordinator, department.body), "active",
+                               desk=desk_coordinator)
+    services.activity_log(actor=desk_coordinator, agreement=agreement,
+                          held_on=dt.date(2026, 5, 1), title="連携会議", participant_count=8)
     return {
+        "agreement": agreement,
         "adopted": adopted, "running": running, "requested": requested,
         "submitted": submitted, "evaluation": evaluation, "published": published,
         "case": case, "decision": Decision.objects.get(assignment__proposal=adopted),

@@ -245,7 +245,7 @@ def activity_log(*, actor, collaboration: Collaboration | None = None, agreement
         audit(collaboration, actor=actor, verb="activity.log", target=activity,
               changes={"held_on": held_on.isoformat()})
         return activity
-    if not _may_log_under_agreement(actor, agreement):
+    if not may_log_under_agreement(actor, agreement):
         raise PermissionDenied(_("You may not do this."))
     from kyoso.core.audit import audit_record
 
@@ -256,7 +256,8 @@ def activity_log(*, actor, collaboration: Collaboration | None = None, agreement
     return activity
 
 
-def _may_log_under_agreement(actor, agreement) -> bool:
+def may_log_under_agreement(actor, agreement) -> bool:
+    """The desk of the agreement's body or a member of a partner, while it is in force."""
     from kyoso.organizations.predicates import is_desk_of_body, organization_roles
 
     if actor is None or not actor.is_authenticated:

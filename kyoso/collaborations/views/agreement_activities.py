@@ -1,0 +1,42 @@
+"""Activities logged directly under an agreement (work that has no collaboration record of its
+own, e.g. a liaison meeting under a comprehensive agreement): the list and a form to log one."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from .. import services
+from ..forms import ActivityForm, apply_service_errors
+from ..services.progress import may_log_under_agreement
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def agreement_activities(request, agreement_pk):
+    from kyoso.agreements.selectors import agreement_for
+
+    agreement = agreement_for(request.user, agreement_pk)
+    may_log = may_log_under_agreement(request.user, agreement)
+    form = ActivityForm(request.POST or None) if may_log else None
+    if request.method == "POST":
+        if form is None:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                services.activity_log(actor=request.user, agreement=agreement,
+                                      **form.cleaned_data)
+            except ValidationError as error:
+                apply_service_errors(form, error)
+            else:
+                messages.success(request, _("The activity was logged."))
+                return redirect("collaborations:agreement_activities", agreement.pk)
+    return render(request, "collaborations/agreement_activities.html", {
+        "agreement": agreement, "form": form,
+        "activities": agreement.activities.all(),
+        "collaborations": agreement.collaborations.filter(published_at__isnull=False),
+    })
