@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from kyoso.core.audit import audit_record
 
 from ..models import Collaboration
+from ..notices import collaboration_event_told
 
 
 class CollaborationTransitionError(ValidationError):
@@ -84,8 +85,6 @@ def require_text(value: str, field: str, message) -> str:
 def audit(collaboration: Collaboration, *, actor, verb: str, target=None, from_state: str = "",
           to_state: str = "", reason: str = "", changes: dict | None = None):
     """Audit one event and tell the people concerned (their e-mails leave after commit)."""
-    from ..notices import collaboration_event_told
-
     event = audit_record(
         actor=actor, action=f"collaborations.{verb}", target=target or collaboration,
         body_code=collaboration.body.code, from_state=from_state, to_state=to_state,
