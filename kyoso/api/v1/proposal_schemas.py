@@ -263,6 +263,14 @@ class RevisionOut(Schema):
     )
 
 
+class RevisionDetailOut(RevisionOut):
+    title: str
+    sections: list[SectionOut] = Field(
+        ..., description="The sections as they read in this version, protected ones hidden from "
+        "callers who may not read them (each read of a protected section is logged)."
+    )
+
+
 class MessageOut(Schema):
     id: int
     side: Message.Side

@@ -14,7 +14,7 @@ from typing import Annotated
 
 import rules
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Header, Query, Router, Schema, Status
 from ninja.pagination import paginate
@@ -29,7 +29,7 @@ from kyoso.proposals.rules import (
     is_proposal_desk,
     is_proposer,
 )
-from kyoso.proposals.selectors import proposal_for, visible_sections
+from kyoso.proposals.selectors import proposal_for, revision_sections, visible_sections
 from kyoso.proposals.views.desk_clock import live_assignments_prefetch
 from kyoso.proposals.views.partner_common import own_proposals
 
@@ -51,6 +51,7 @@ from .proposal_schemas import (
     ProposalSummaryOut,
     ReasonIn,
     ReviseIn,
+    RevisionDetailOut,
     RevisionOut,
     SubmitIn,
 )
@@ -265,6 +266,33 @@ def get_revisions(request, proposal_id: int, lang: LanguageParam = None):
          "changed_fields": sorted(r.changes or {})}
         for r in proposal.revisions.order_by("number")
     ]
+
+
+@router.get(
+    "/proposals/{int:proposal_id}/revisions/{int:number}",
+    response={200: RevisionDetailOut, **READ_ERRORS},
+    url_name="proposal_revision",
+    summary="One revision of a proposal, in full",
+)
+def get_revision(request, proposal_id: int, number: int, lang: LanguageParam = None):
+    """A kept version in full: its title and sections as they read then, under today's idea
+    protection (a section protected then or now is hidden from callers who may not read it)."""
+    proposal = proposal_for(request.user, proposal_id)
+    if not is_participant(request.user, proposal):
+        raise PermissionDenied
+    revision = proposal.revisions.filter(number=number).first()
+    if revision is None:
+        raise Http404
+    return {
+        "number": revision.number, "created_at": revision.created_at, "note": revision.note,
+        "changed_fields": sorted(revision.changes or {}),
+        "title": revision.snapshot.get("title", ""),
+        "sections": [
+            {"name": s.name, "label": s.label, "text": s.text, "confidential": s.confidential,
+             "hidden": s.hidden}
+            for s in revision_sections(request.user, proposal, revision)
+        ],
+    }
 
 
 def thread_reader(user, proposal_id: int) -> Proposal:
