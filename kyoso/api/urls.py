@@ -55,6 +55,10 @@ class IndexOut(Schema):
     version: str
     bodies: str = Field(..., description="URL of the list of bodies.")
     catalog_projects: str = Field(..., description="URL of the project catalog.")
+    agreements: str = Field(..., description="URL of the signed agreements.")
+    collaborations: str = Field(..., description="URL of the public collaborations.")
+    cases: str = Field(..., description="URL of the case library.")
+    my_proposals: str = Field(..., description="URL of the caller's proposals (authenticated).")
     openapi: str = Field(..., description="URL of this API's OpenAPI document.")
     docs: str = Field(..., description="URL of the interactive documentation.")
 
@@ -66,6 +70,10 @@ def index(request, lang: LanguageParam = None):
         "version": api.version,
         "bodies": api_url(request, "bodies"),
         "catalog_projects": api_url(request, "catalog_projects"),
+        "agreements": api_url(request, "agreements"),
+        "collaborations": api_url(request, "collaborations"),
+        "cases": api_url(request, "cases"),
+        "my_proposals": api_url(request, "my_proposals"),
         "openapi": api_url(request, "openapi-json"),
         "docs": api_url(request, "openapi-view"),
     }
