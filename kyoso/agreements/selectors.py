@@ -103,12 +103,15 @@ def published_fiscal_years() -> list[int]:
 
 
 def kept_agreements(user):
-    """The agreements of the bodies whose desk or administrator the user is, drafts first."""
+    """The agreements of the bodies whose desk or administrator the user is (kept by the body
+    or co-signed by it), drafts first."""
     overseen = [
         body_id for body_id, held in body_roles(user).items()
         if any(role in OVERSEERS for role, _department in held)
     ]
-    return Agreement.objects.filter(body_id__in=overseen)
+    return Agreement.objects.filter(
+        Q(body_id__in=overseen) | Q(other_bodies__in=overseen)
+    ).distinct()
 
 
 def party_agreements(user):

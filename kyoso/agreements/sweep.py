@@ -20,6 +20,7 @@ from kyoso.notifications.services import notify
 from .models import LIVE_STATES, Agreement
 from .notices import agreement_url, everyone_on_it, params
 from .services import (
+    AgreementTransitionError,
     agreement_activate,
     agreement_expire,
     agreement_renew,
@@ -45,11 +46,17 @@ def agreements_sweep(*, now: dt.datetime) -> int:
     today = timezone.localdate(now)
     done = 0
     for agreement in Agreement.objects.filter(state=S.SIGNED, starts_on__lte=today):
-        agreement_activate(actor=None, agreement=agreement, today=today)
+        try:
+            agreement_activate(actor=None, agreement=agreement, today=today)
+        except AgreementTransitionError:
+            continue  # another sweep (or the desk) moved it since it was read
         done += 1
     for agreement in Agreement.objects.filter(state__in=LIVE_STATES, ends_on__lt=today):
-        with transaction.atomic():
-            done += _end_of_term(agreement, today=today)
+        try:
+            with transaction.atomic():
+                done += _end_of_term(agreement, today=today)
+        except AgreementTransitionError:
+            continue
     days = reminder_days()
     horizon = today + dt.timedelta(days=max(days, default=0))
     ending = Agreement.objects.filter(

@@ -30,7 +30,6 @@ from kyoso.proposals.models import Proposal
 from .history import build_history
 from .world import organizations as org_world
 from .world.agreements import remove_agreements, seed_agreements
-from .world.collaborations import remove_collaborations, seed_collaborations
 from .world.bodies import (
     IBARAKI,
     IBARAKI_DEPARTMENTS,
@@ -42,6 +41,7 @@ from .world.bodies import (
     municipal_departments,
 )
 from .world.catalog import catalog_rows, previous_year_rows
+from .world.collaborations import remove_collaborations, seed_collaborations
 from .world.live import seed_live_proposals
 
 DEMO_PASSWORD = "kyoso-demo-2026"  # noqa: S105 - printed for everyone on purpose: a demo

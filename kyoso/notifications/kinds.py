@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from django.utils import formats
 from django.utils.functional import Promise
+from django.utils.translation import get_language
 
 
 @dataclass(frozen=True)
@@ -21,20 +22,36 @@ class NoticeKind:
     text: Promise
     # Parameters holding an ISO date, shown in the reader's date format.
     date_params: tuple[str, ...] = field(default=())
+    # Parameters holding a choice's code (e.g. an outcome), shown as its label in the reader's
+    # language: ``{"outcome": Decision.Outcome}``.
+    choice_params: dict = field(default_factory=dict)
 
     def render(self, params: dict) -> tuple[str, str]:
+        """Subject and text in the active language. A name kept in both languages is stored as
+        ``x`` and ``x_en``; English readers get ``x_en`` where there is one."""
         values = dict(params)
+        if (get_language() or "ja").startswith("en"):
+            for name in list(values):
+                english = values.get(f"{name}_en")
+                if english:
+                    values[name] = english
         for name in self.date_params:
             if values.get(name):
                 values[name] = formats.date_format(dt.date.fromisoformat(values[name]))
+        for name, choices in self.choice_params.items():
+            if values.get(name) in choices.values:
+                values[name] = str(choices(values[name]).label)
         return str(self.subject) % values, str(self.text) % values
 
 
 _KINDS: dict[str, NoticeKind] = {}
 
 
-def register(name: str, *, subject: Promise, text: Promise, date_params=()) -> NoticeKind:
-    kind = NoticeKind(name=name, subject=subject, text=text, date_params=tuple(date_params))
+def register(
+    name: str, *, subject: Promise, text: Promise, date_params=(), choice_params=None
+) -> NoticeKind:
+    kind = NoticeKind(name=name, subject=subject, text=text, date_params=tuple(date_params),
+                      choice_params=dict(choice_params or {}))
     _KINDS[name] = kind
     return kind
 

@@ -35,6 +35,7 @@ class Notice(models.Model):
     read_at = models.DateTimeField(_("read"), null=True, blank=True)
     email_wanted = models.BooleanField(_("to be e-mailed"), default=True)
     emailed_at = models.DateTimeField(_("e-mailed"), null=True, blank=True)
+    email_attempts = models.PositiveSmallIntegerField(_("failed e-mail attempts"), default=0)
 
     objects = NoticeQuerySet.as_manager()
 

@@ -8,7 +8,8 @@ import logging
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import F, Min
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.module_loading import import_string
@@ -26,28 +27,56 @@ OUTBOX_GRACE = dt.timedelta(minutes=10)
 
 @task()
 def notices_deliver(key: str) -> int:
-    """E-mail every notice of one event that still waits, each in its recipient's language."""
+    """E-mail every notice of one event that still waits, each in its recipient's language.
+
+    Each notice is sent on its own: an address the mail server refuses does not hold back the
+    other recipients, and after ``MAX_EMAIL_ATTEMPTS`` failures it is given up (the notice stays
+    in the site)."""
     sent = 0
     pending = list(
         Notice.objects.filter(key=key).awaiting_email().values_list("pk", flat=True)
     )
     for pk in pending:
-        with transaction.atomic():
-            # Locked, and checked again: two workers never send the same notice twice.
-            notice = (
-                Notice.objects.select_for_update()
-                .select_related("recipient")
-                .filter(pk=pk)
-                .awaiting_email()
-                .first()
-            )
-            if notice is None:
-                continue
-            email_notice(notice)
-            notice.emailed_at = timezone.now()
-            notice.save(update_fields=["emailed_at"])
-            sent += 1
+        try:
+            sent += _deliver_one(pk)
+        except Exception:  # noqa: BLE001 - recorded on the notice and logged; the next one goes on
+            logger.exception("E-mailing notice %s failed; the sweep retries it.", pk)
+            _count_failure(pk)
     return sent
+
+
+MAX_EMAIL_ATTEMPTS = 5
+
+
+def _deliver_one(pk: int) -> int:
+    with transaction.atomic():
+        # Locked, and checked again: two workers never send the same notice twice.
+        notice = (
+            Notice.objects.select_for_update()
+            .select_related("recipient")
+            .filter(pk=pk)
+            .awaiting_email()
+            .first()
+        )
+        if notice is None:
+            return 0
+        recipient = notice.recipient
+        if not (recipient.is_active and recipient.email and recipient.email_notices):
+            # They left, or opted out, since the notice was written.
+            notice.email_wanted = False
+            notice.save(update_fields=["email_wanted"])
+            return 0
+        email_notice(notice)
+        notice.emailed_at = timezone.now()
+        notice.save(update_fields=["emailed_at"])
+        return 1
+
+
+def _count_failure(pk: int) -> None:
+    Notice.objects.filter(pk=pk).update(email_attempts=F("email_attempts") + 1)
+    Notice.objects.filter(pk=pk, email_attempts__gte=MAX_EMAIL_ATTEMPTS).update(
+        email_wanted=False
+    )
 
 
 def email_notice(notice: Notice) -> None:
@@ -77,24 +106,33 @@ def email_notice(notice: Notice) -> None:
 
 @task()
 def sweep() -> dict:
-    """Run every periodic check (settings.KYOSO_SWEEPS), retry the outbox, plan the next sweep."""
+    """Run every periodic check (settings.KYOSO_SWEEPS), retry the outbox, plan the next sweep.
+
+    One failing check is logged and does not stop the others, nor the next sweep."""
     now = timezone.now()
     told = {}
-    for path in settings.KYOSO_SWEEPS:
-        told[path] = import_string(path)(now=now)
-    retried = 0
-    stale_keys = list(
-        Notice.objects.awaiting_email()
-        .filter(created_at__lt=now - OUTBOX_GRACE)
-        .values_list("key", flat=True)
-        .distinct()[:200]
-    )
-    for key in stale_keys:
-        try:
+    try:
+        for path in settings.KYOSO_SWEEPS:
+            try:
+                told[path] = import_string(path)(now=now)
+            except Exception:  # noqa: BLE001 - logged; the other checks still run
+                logger.exception("The periodic check %s failed; it runs again next sweep.", path)
+                told[path] = None
+        retried = 0
+        # Oldest first, each event once: a stuck event does not starve older ones.
+        stale_keys = list(
+            Notice.objects.awaiting_email()
+            .filter(created_at__lt=now - OUTBOX_GRACE)
+            .order_by()
+            .values("key")
+            .annotate(first=Min("created_at"))
+            .order_by("first")
+            .values_list("key", flat=True)[:200]
+        )
+        for key in stale_keys:
             retried += notices_deliver.call(key=key)
-        except Exception:  # one unreachable address must not stop the others
-            logger.exception("E-mailing the notices of %s failed; the next sweep retries.", key)
-    sweep_schedule()
+    finally:
+        sweep_schedule()
     return {"told": told, "retried": retried}
 
 
@@ -106,8 +144,18 @@ def sweep_schedule(*, delay: dt.timedelta | None = None):
         return None
     from django_tasks_db.models import DBTaskResult
 
-    if DBTaskResult.objects.filter(task_path=sweep.module_path, status="READY").exists():
-        return None
     if delay is None:
         delay = dt.timedelta(minutes=settings.KYOSO_SWEEP_MINUTES)
-    return sweep.using(run_after=timezone.now() + delay).enqueue()
+    with transaction.atomic():
+        # Two workers starting at once must not both plan a sweep: on PostgreSQL they queue
+        # on one advisory lock (SQLite has a single writer anyway).
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [SWEEP_LOCK])
+        if DBTaskResult.objects.filter(task_path=sweep.module_path, status="READY").exists():
+            return None
+        return sweep.using(run_after=timezone.now() + delay).enqueue()
+
+
+# An arbitrary constant naming the advisory lock of sweep planning.
+SWEEP_LOCK = 4_100_042

@@ -21,7 +21,7 @@ from kyoso.notifications import kinds
 from kyoso.notifications.services import notify
 from kyoso.organizations.models import BodyMembership, OrganizationMembership
 
-from .models import Assignment, Proposal
+from .models import Assignment, Decision, Proposal
 from .rules import proposer_organization_ids
 
 User = get_user_model()
@@ -111,6 +111,7 @@ kinds.register(
     "proposals.decision_recorded",
     subject=_("%(department)s decided on proposal %(reference)s"),
     text=_("%(department)s recorded its decision on “%(title)s” (%(reference)s): %(outcome)s."),
+    choice_params={"outcome": Decision.Outcome},
 )
 kinds.register(
     "proposals.countersign_needed",
@@ -230,13 +231,20 @@ def _local_date(moment: dt.datetime | None) -> str:
 
 
 def _params(proposal: Proposal, **extra) -> dict:
+    """Plain values only: names in both languages (``x``/``x_en``), dates as ISO, choices as
+    codes, so that each reader gets them in their own language."""
     return {
         "reference": proposal.reference or "—",
         "title": proposal.title,
         "body": proposal.body.name,
+        "body_en": proposal.body.name_en,
         "due": _local_date(proposal.due_at),
         **extra,
     }
+
+
+def _department(department) -> dict:
+    return {"department": department.name, "department_en": department.name_en}
 
 
 def _name(user) -> str:
@@ -286,9 +294,10 @@ def _on_receive_forwarded(proposal, *, actor, key, target):
 
 def _on_forward(proposal, *, actor, key, target):
     copy = _forwarded_copy(proposal)
-    to_body = copy.body.name if copy is not None else ""
+    to_body = {"to_body": copy.body.name, "to_body_en": copy.body.name_en} if copy else {}
     notify(recipients=proposer_people(proposal), kind="proposals.forwarded", key=key,
-           url=partner_url(proposal), params=_params(proposal, to_body=to_body), exclude=actor)
+           url=partner_url(proposal), params=_params(proposal, **({"to_body": ""} | to_body)),
+           exclude=actor)
 
 
 def _forwarded_copy(proposal):
@@ -310,7 +319,7 @@ def _tell_assigned(proposal):
             recipients=department_people([assignment.department_id]),
             kind="proposals.assigned", key=f"assignment:{assignment.pk}:assigned",
             url=staff_url(proposal),
-            params=_params(proposal, department=assignment.department.name,
+            params=_params(proposal, **_department(assignment.department),
                            due=_local_date(assignment.due_at)),
         )
 
@@ -363,8 +372,7 @@ def _on_withdraw(proposal, *, actor, key, target):
 def _on_decision_record(proposal, *, actor, key, target):
     decision = target
     department = decision.assignment.department
-    params = _params(proposal, department=department.name,
-                     outcome=str(decision.get_outcome_display()))
+    params = _params(proposal, **_department(department), outcome=decision.outcome)
     kind = ("proposals.countersign_needed" if decision.needs_countersignature
             else "proposals.decision_recorded")
     notify(recipients=desk_people(proposal.body), kind=kind, key=key,
@@ -375,7 +383,7 @@ def _on_countersign_refuse(proposal, *, actor, key, target):
     department = target.assignment.department
     notify(recipients=department_people([department.pk]), kind="proposals.countersign_refused",
            key=key, url=staff_url(proposal),
-           params=_params(proposal, department=department.name), exclude=actor)
+           params=_params(proposal, **_department(department)), exclude=actor)
 
 
 def _on_decide(proposal, *, actor, key, target):
@@ -394,7 +402,9 @@ def _on_partner_add(proposal, *, actor, key, target):
     notify(recipients=members, kind="proposals.partner_invited", key=key,
            url=_path("proposals:partner_consent", link.pk),
            params=_params(proposal, organization=link.organization.name,
-                          proposer=proposal.organization.name), exclude=actor)
+                          organization_en=link.organization.name_en,
+                          proposer=proposal.organization.name,
+                          proposer_en=proposal.organization.name_en), exclude=actor)
 
 
 _HANDLERS = {

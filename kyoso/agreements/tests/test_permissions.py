@@ -97,3 +97,14 @@ def test_another_signing_body_is_a_party(
     assert rules.has_perm("agreements.file_document", other_body_admin, agreement)
     assert not rules.has_perm("agreements.sign_agreement", other_body_admin, agreement)
     assert agreements_visible_to(other_body_admin).filter(pk=agreement.pk).exists()
+
+
+def test_a_co_signing_bodys_desk_finds_the_agreement_among_its_own(
+    client, agreement, desk_coordinator, other_prefecture, other_body_admin
+):
+    from kyoso.agreements import services
+
+    services.agreement_update(actor=desk_coordinator, agreement=agreement,
+                              other_bodies=[other_prefecture])
+    client.force_login(other_body_admin)
+    assert agreement.title in client.get("/agreements/mine/").content.decode()

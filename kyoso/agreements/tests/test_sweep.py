@@ -145,3 +145,24 @@ def test_drafts_and_ended_agreements_are_left_alone(agreement, desk_coordinator,
     Agreement.objects.filter(pk=agreement.pk).update(ends_on=dt.date(2026, 3, 31))
     assert agreements_sweep(now=at(dt.date(2026, 3, 1))) == 0
     assert agreements_sweep(now=at(dt.date(2026, 5, 1))) == 0
+
+
+def test_a_sweep_that_finds_an_agreement_already_moved_goes_on(
+    monkeypatch, desk_coordinator, prefecture
+):
+    """Two sweeps at once: the second finds the agreement moved and skips it, not crashes."""
+    from kyoso.agreements import sweep as sweep_module
+    from kyoso.agreements.services import AgreementTransitionError
+
+    agreement = walk(make_agreement(desk_coordinator, prefecture), Agreement.State.SIGNED,
+                     desk=desk_coordinator)
+    tried = []
+
+    def moved_meanwhile(*, agreement, **kwargs):
+        tried.append(agreement.pk)
+        raise AgreementTransitionError("moved by the other sweep")
+
+    monkeypatch.setattr(sweep_module, "agreement_activate", moved_meanwhile)
+    later = timezone.now() + dt.timedelta(days=3650)
+    sweep_module.agreements_sweep(now=later)
+    assert agreement.pk in tried

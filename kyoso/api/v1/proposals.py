@@ -118,6 +118,12 @@ def assignment_details(user, proposal, *, participant: bool) -> list:
         proposal.assignments.select_related("department").prefetch_related("decisions")
         .order_by("assigned_at", "pk")
     )
+    government = participant and not (
+        is_proposer(user, proposal) and not (
+            is_proposal_desk(user, proposal) or is_proposal_body_admin(user, proposal)
+            or is_assigned_staff(user, proposal)
+        )
+    )
     shown = []
     for assignment in assignments:
         current = [d for d in assignment.decisions.all() if d.superseded_at is None]
@@ -126,6 +132,17 @@ def assignment_details(user, proposal, *, participant: bool) -> list:
             # Outside the proposal: what the published result shows, nothing pending.
             if assignment.state != "answered" or decision is None or not decision.is_effective:
                 continue
+            # The reasons as the desk reviewed them for publication; nothing internal.
+            decision.reasons = decision.published_reasons or ""
+            decision.budget_reflected_yen = decision.budget_fiscal_year = None
+            decision.countersign_refusal = ""
+        elif not government and decision is not None:
+            # The proposer sees a decision once it counts: a non-adoption waiting for the desk's
+            # countersignature may still be sent back. The desk's internal notes stay internal.
+            if not decision.is_effective:
+                decision = None
+            else:
+                decision.countersign_refusal = ""
         actions = []
         if participant:
             if rules.has_perm("proposals.decide_assignment", user, assignment):
@@ -152,9 +169,10 @@ def with_details(user, proposal: Proposal) -> Proposal:
     if not participant:
         targets = targets.filter(disclosed=True)
     proposal.api_targets = list(targets)
-    proposal.api_partners = list(
-        proposal.partner_links.select_related("organization").order_by("pk")
-    )
+    partners = proposal.partner_links.select_related("organization").order_by("pk")
+    if not participant:
+        partners = partners.filter(consented_at__isnull=False)  # only those taking part
+    proposal.api_partners = list(partners)
     proposal.api_assignments = assignment_details(user, proposal, participant=participant)
     proposal.api_state_reason = proposal.state_reason if participant else None
     proposal.api_actions = allowed_actions(user, proposal)

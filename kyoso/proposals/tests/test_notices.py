@@ -117,3 +117,36 @@ def test_other_bodies_staff_and_outsiders_are_never_told(
     services.message_post(actor=people["proposer"], proposal=routed, text="質問です")
     strangers = {other_body_officer.pk, other_body_admin.pk, outsider.pk}
     assert not strangers & set(Notice.objects.values_list("recipient_id", flat=True))
+
+
+def test_names_and_outcomes_are_worded_in_each_readers_language(
+    routed, people, department, desk_coordinator, department_officer,
+    django_capture_on_commit_callbacks,
+):
+    department.name_en = "Child and Family Division"
+    department.save()
+    desk_coordinator.language = "en"
+    desk_coordinator.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.decision_record(
+            actor=department_officer, assignment=routed.assignments.get(),
+            outcome=Decision.Outcome.ADOPT_THIS_YEAR, form=CollaborationForm.CO_HOSTING,
+            expected_version=routed.version,
+        )
+    english = next(m for m in mail.outbox if m.to == [desk_coordinator.email]
+                   and "decided on proposal" in m.subject)
+    assert "Child and Family Division" in english.subject
+    assert "Adopted (this fiscal year)" in english.body
+    assert department.name not in english.body
+
+
+def test_a_forwarded_proposal_names_the_body_it_went_to(
+    people, prefecture, municipality, desk_coordinator
+):
+    proposal = walk(make_draft(people["proposer"], prefecture), S.SCREENING,
+                    proposer=people["proposer"], desk=desk_coordinator)
+    services.proposal_forward(actor=desk_coordinator, proposal=proposal, to_body=municipality,
+                              reason="市の事業のため")
+    notice = Notice.objects.get(kind="proposals.forwarded")
+    assert notice.params["to_body"] == municipality.name
+    assert notice.params["to_body_en"] == municipality.name_en
