@@ -5,7 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import DATABASES, SECRET_KEY, env_bool
+from .base import CACHES, DATABASES, SECRET_KEY, env_bool
 
 DEBUG = False
 if len(SECRET_KEY) < 50:
@@ -14,6 +14,13 @@ if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql" and not env
     "KYOSO_ALLOW_SQLITE", False
 ):
     raise ImproperlyConfigured("Production runs on PostgreSQL: set DATABASE_URL.")
+
+# Pages and counts are written on every new question: one statement per write instead of
+# DatabaseCache's COUNT(*) of the whole table, SELECT and INSERT (kyoso.core.page_cache).
+CACHES = {
+    **CACHES,
+    "pages": {**CACHES["pages"], "BACKEND": "kyoso.core.page_cache.PageDatabaseCache"},
+}
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # Rate limits per client address: trust the X-Forwarded-For entries our own proxies add.
