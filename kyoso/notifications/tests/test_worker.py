@@ -13,6 +13,10 @@ from kyoso.notifications.models import Notice
 from kyoso.notifications.services import notify
 from kyoso.notifications.tasks import sweep
 
+# The worker closes its database connection between tasks, as a long-running process should:
+# these tests commit for real instead of running inside one test transaction.
+pytestmark = pytest.mark.django_db(transaction=True)
+
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 PARAMS = {"reference": "410004-2026-0001", "title": "子育て広場"}
 
