@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -20,8 +21,11 @@ def prefill(collaboration) -> dict:
 
     progress = progress_of(collaboration)
     outcomes = [figure.phrase for figure in progress.indicators if figure.phrase]
-    evaluation = (collaboration.evaluations.filter(state="final")
-                  .prefetch_related("sides").order_by("fiscal_year").first())
+    # Only what the desk has published: the final evaluation (no fiscal year) first, else the
+    # latest year's.
+    evaluation = (collaboration.evaluations.filter(state="final", published_at__isnull=False)
+                  .prefetch_related("sides")
+                  .order_by(F("fiscal_year").desc(nulls_first=True), "-pk").first())
     worked, lessons = [], []
     if evaluation is not None:
         for side in evaluation.sides.all():
@@ -42,14 +46,22 @@ def prefill(collaboration) -> dict:
     }
 
 
+def _already_a_case() -> ValidationError:
+    return ValidationError(_("This collaboration is already a case."), code="exists")
+
+
 @transaction.atomic
 def case_create_from_collaboration(*, actor, collaboration, publish: bool = True,
                                    **texts) -> Case:
     """The desk turns a published collaboration into a case; what is not given is prefilled."""
+    from kyoso.collaborations.models import Collaboration
+
     from .rules import may_make_case
 
+    # Two clicks at once: the second waits here for the first, then finds its case.
+    Collaboration.objects.select_for_update().only("pk").get(pk=collaboration.pk)
     if Case.objects.filter(collaboration=collaboration).exists():
-        raise ValidationError(_("This collaboration is already a case."), code="exists")
+        raise _already_a_case()
     if not may_make_case(actor, collaboration):
         raise PermissionDenied(gettext_lazy("You may not do this."))
     values = {**prefill(collaboration), **{k: v for k, v in texts.items() if v is not None}}
@@ -59,7 +71,11 @@ def case_create_from_collaboration(*, actor, collaboration, publish: bool = True
         raise ValidationError({"summary": _("Summarise the case.")})
     case = Case(body=collaboration.body, collaboration=collaboration, created_by=actor,
                 published_at=timezone.now() if publish else None, **values)
-    case.save()
+    try:
+        with transaction.atomic():
+            case.save()
+    except IntegrityError:
+        raise _already_a_case() from None
     audit_record(actor=actor, action="cases.create", target=case,
                  body_code=collaboration.body.code,
                  to_state="published" if publish else "draft",

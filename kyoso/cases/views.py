@@ -76,6 +76,11 @@ def case_new(request, collaboration_pk):
     from kyoso.collaborations.selectors import workspace_for
 
     collaboration = workspace_for(request.user, collaboration_pk)
+    existing = Case.objects.filter(collaboration=collaboration).first()
+    if existing is not None and rules.has_perm("cases.view_case", request.user, existing):
+        # A second click (or an old tab): the case is already there.
+        messages.info(request, _("This collaboration is already a case."))
+        return redirect("cases:detail", existing.pk)
     if not may_make_case(request.user, collaboration):
         raise PermissionDenied
     form = CaseForm(request.POST or None, initial=services.prefill(collaboration))

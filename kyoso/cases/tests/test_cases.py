@@ -37,6 +37,7 @@ def published(collaboration, department_officer, desk_coordinator, cso_member): 
     collaboration_services.evaluation_side_submit(
         actor=cso_member, evaluation=evaluation, ratings=ratings,
         lessons="県職員との定例会議が有効だった")
+    collaboration_services.evaluation_publish(actor=desk_coordinator, evaluation=evaluation)
     collaboration.refresh_from_db()
     return collaboration_services.collaboration_publish(actor=desk_coordinator,
                                                         collaboration=collaboration)
@@ -53,6 +54,43 @@ def test_it_makes_a_case_in_one_action_prefilled(published, desk_coordinator):
     assert case.published_at is not None
 
 
+def _evaluate(work, officer, partner, *, fiscal_year=None, said):
+    evaluation = collaboration_services.evaluation_start(
+        actor=officer, collaboration=work, fiscal_year=fiscal_year)
+    ratings = {"relevance": 3, "effectiveness": 3, "process": 3}
+    collaboration_services.evaluation_side_submit(
+        actor=officer, evaluation=evaluation, ratings=ratings,
+        comments={"effectiveness": said}, lessons=f"{said}の教訓")
+    collaboration_services.evaluation_side_submit(actor=partner, evaluation=evaluation,
+                                                  ratings=ratings)
+    return evaluation
+
+
+def test_it_prefills_only_from_published_evaluations_the_final_one_first(
+    collaboration, department_officer, desk_coordinator, cso_member  # noqa: F811
+):
+    collaboration = at_state(collaboration, S.RUNNING, officer=department_officer)
+    first, second = collaboration.start_fiscal_year, collaboration.start_fiscal_year + 1
+    older = _evaluate(collaboration, department_officer, cso_member, fiscal_year=first,
+                      said="初年度の評価")
+    later = _evaluate(collaboration, department_officer, cso_member, fiscal_year=second,
+                      said="次年度の評価")
+    collaboration = collaboration_services.collaboration_finish(
+        actor=department_officer, collaboration=collaboration)
+    final = _evaluate(collaboration, department_officer, cso_member, said="最終の内部評価")
+    # Nothing published: nothing of the evaluations is offered for the public case.
+    texts = services.prefill(collaboration)
+    assert texts["what_worked"] == "" and texts["lessons"] == ""
+    for evaluation in (older, later):
+        collaboration_services.evaluation_publish(actor=desk_coordinator, evaluation=evaluation)
+    texts = services.prefill(collaboration)
+    assert "次年度の評価" in texts["what_worked"] and "初年度" not in texts["what_worked"]
+    assert "最終の内部評価" not in texts["what_worked"] + texts["lessons"]
+    collaboration_services.evaluation_publish(actor=desk_coordinator, evaluation=final)
+    texts = services.prefill(collaboration)
+    assert "最終の内部評価" in texts["what_worked"] and "次年度" not in texts["what_worked"]
+
+
 def test_it_refuses_a_second_case_and_anyone_but_the_desk(
     published, desk_coordinator, department_officer, cso_member, other_body_admin
 ):
@@ -63,6 +101,36 @@ def test_it_refuses_a_second_case_and_anyone_but_the_desk(
     with pytest.raises(ValidationError):
         services.case_create_from_collaboration(actor=desk_coordinator,
                                                 collaboration=published)
+
+
+def test_it_answers_a_case_made_meanwhile_with_the_same_error_not_a_crash(
+    published, desk_coordinator, monkeypatch
+):
+    """The other click's case is committed between the check and the insert."""
+    real_prefill = services.prefill
+
+    def prefill_while_the_other_click_commits(work):
+        Case.objects.create(body=work.body, collaboration=work, title="先のクリック",
+                            summary="概要")
+        return real_prefill(work)
+
+    monkeypatch.setattr(services, "prefill", prefill_while_the_other_click_commits)
+    with pytest.raises(ValidationError) as caught:
+        services.case_create_from_collaboration(actor=desk_coordinator,
+                                                collaboration=published)
+    assert caught.value.code == "exists"
+
+
+def test_it_takes_a_second_click_to_the_case_already_made(client, published,
+                                                          desk_coordinator):
+    client.force_login(desk_coordinator)
+    url = reverse("cases:new", args=[published.pk])
+    data = {"title": "県庁総合窓口", "summary": "概要", "publish": ""}
+    client.post(url, data)
+    case = Case.objects.get()
+    response = client.post(url, data)
+    assert response.status_code == 302 and response.url == reverse("cases:detail",
+                                                                   args=[case.pk])
 
 
 def test_it_needs_a_published_collaboration(collaboration, desk_coordinator):  # noqa: F811
