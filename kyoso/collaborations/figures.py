@@ -164,9 +164,15 @@ def timeline_of(collaboration: Collaboration, *, public: bool) -> list[Moment]:
                                   _("%(title)s (due)") % {"title": milestone.title}))
     reports = collaboration.reports.filter(state=ProgressReport.State.ACCEPTED)
     for report in reports:
-        moments.append(Moment(report.submitted_at.date(), "report",
-                              _("Progress report: %(period)s") % {"period": report.period},
-                              report.text))
+        if public:
+            # The partner's text is for the parties; the public sees that a report was accepted.
+            moments.append(Moment(report.submitted_at.date(), "report",
+                                  _("Progress report accepted: %(period)s")
+                                  % {"period": report.period}))
+        else:
+            moments.append(Moment(report.submitted_at.date(), "report",
+                                  _("Progress report: %(period)s") % {"period": report.period},
+                                  report.text))
     for activity in collaboration.activities.all():
         moments.append(Moment(activity.held_on, "activity", activity.title, activity.place))
     evaluations = collaboration.evaluations.filter(state="final")

@@ -98,8 +98,8 @@ def move(collaboration: Collaboration, *, actor, to_state: str, verb: str, reaso
          fields: tuple[str, ...] = ()) -> Collaboration:
     from_state = collaboration.state
     collaboration.state = to_state
-    if reason:
-        collaboration.state_reason = reason
+    # The reason belongs to this move: a later move without one clears it.
+    collaboration.state_reason = reason
     collaboration.save(update_fields=["state", "state_reason", "updated_at", *fields])
     audit(collaboration, actor=actor, verb=verb, from_state=from_state, to_state=to_state,
           reason=reason)

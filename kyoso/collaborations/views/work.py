@@ -41,7 +41,15 @@ from ..forms import (
     ReportSubmitForm,
     apply_service_errors,
 )
-from ..models import CRITERIA, Collaboration, Evaluation, Indicator, Milestone, ProgressReport
+from ..models import (
+    CRITERIA,
+    Collaboration,
+    Evaluation,
+    EvaluationSide,
+    Indicator,
+    Milestone,
+    ProgressReport,
+)
 from ..rules import adopting_decisions
 from ..selectors import my_collaborations, workspace_for
 from ..services import CollaborationTransitionError
@@ -489,9 +497,17 @@ def evaluation(request, pk, evaluation_pk):
             else:
                 messages.success(request, _("Your side of the evaluation was submitted."))
                 return redirect("collaborations:workspace", collaboration.pk)
+    # While it is open, each side sees only its own part: neither writes with the other's
+    # ratings in view.
+    final = evaluation.state == Evaluation.State.FINAL
+    shown = [
+        {"name": name, "label": label, "side": sides.get(name) if final or name == my_side
+         else None, "withheld": not final and name != my_side and name in sides}
+        for name, label in EvaluationSide.Side.choices
+    ]
     return render(request, "collaborations/evaluation.html", {
         "collaboration": collaboration, "evaluation": evaluation,
-        "sides": [sides.get("government"), sides.get("partner")],
+        "sides": shown,
         "form": form, "my_side": my_side,
         "may_publish": rules.has_perm("collaborations.publish_evaluation", user, evaluation),
     }, status=status)
