@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import Collaboration, Indicator, IndicatorActual, ProgressReport
@@ -166,11 +167,11 @@ def timeline_of(collaboration: Collaboration, *, public: bool) -> list[Moment]:
     for report in reports:
         if public:
             # The partner's text is for the parties; the public sees that a report was accepted.
-            moments.append(Moment(report.submitted_at.date(), "report",
+            moments.append(Moment(timezone.localtime(report.submitted_at).date(), "report",
                                   _("Progress report accepted: %(period)s")
                                   % {"period": report.period}))
         else:
-            moments.append(Moment(report.submitted_at.date(), "report",
+            moments.append(Moment(timezone.localtime(report.submitted_at).date(), "report",
                                   _("Progress report: %(period)s") % {"period": report.period},
                                   report.text))
     for activity in collaboration.activities.all():
@@ -179,7 +180,7 @@ def timeline_of(collaboration: Collaboration, *, public: bool) -> list[Moment]:
     if public:
         evaluations = evaluations.filter(published_at__isnull=False)
     for evaluation in evaluations:
-        moments.append(Moment(evaluation.finalized_at.date(), "evaluation",
+        moments.append(Moment(timezone.localtime(evaluation.finalized_at).date(), "evaluation",
                               _("Joint evaluation completed")))
     if collaboration.finished_on:
         moments.append(Moment(collaboration.finished_on, "finished",

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..models import (
@@ -178,12 +179,14 @@ def report_submit(
     require_perm(actor, "collaborations.submit_report", report)
     text = require_text(text, "text", _("Say what was done in the period."))
     indicators = {i.pk: i for i in collaboration.indicators.all()}
-    measured_on = measured_on or now().date()
+    measured_on = measured_on or timezone.localdate()
     for key, value in (actuals or {}).items():
         indicator_id = getattr(key, "pk", key)
         if indicator_id not in indicators:
             raise ValidationError(_("An indicator of another collaboration was given."))
         if value is None:
+            # Cleared on resubmission: the figure given before is withdrawn too.
+            IndicatorActual.objects.filter(indicator_id=indicator_id, report=report).delete()
             continue
         IndicatorActual.objects.update_or_create(
             indicator=indicators[indicator_id], report=report,

@@ -69,6 +69,21 @@ def test_it_asks_for_changes_with_comments_and_takes_the_report_again(
     assert report.state == R.SUBMITTED
 
 
+def test_it_withdraws_a_figure_cleared_on_resubmission(
+    report, cso_member, department_officer, collaboration
+):
+    indicator = collaboration.indicators.get()
+    services.report_submit(actor=cso_member, report=report, text="来訪者数1,430人",
+                           actuals={indicator.pk: Decimal(1430)})
+    services.report_review(actor=department_officer, report=report, accept=False,
+                           comments="数値の根拠が不明です")
+    services.report_submit(actor=cso_member, report=report, text="数値は集計中",
+                           actuals={indicator.pk: None})
+    assert not report.actuals.exists()
+    services.report_review(actor=department_officer, report=report, accept=True)
+    assert progress_of(collaboration).indicators[0].actual is None
+
+
 def test_it_lets_only_the_partner_submit_and_only_the_department_review(
     report, cso_member, department_officer, desk_coordinator, other_partner_member
 ):
