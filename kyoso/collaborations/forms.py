@@ -3,6 +3,8 @@ the services' argument names, so a service's ``ValidationError`` lands on the ri
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +22,19 @@ def apply_service_errors(form: forms.Form, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error)
+
+
+def loaded_at_field():
+    """When the record was loaded (its ``updated_at``), so a save in between is noticed."""
+    return forms.CharField(required=False, widget=forms.HiddenInput)
+
+
+def parse_loaded_at(value: str):
+    """The time a form was loaded from, or None (no record then, or not a time)."""
+    try:
+        return dt.datetime.fromisoformat(value) if value else None
+    except ValueError:
+        return None
 
 
 class DateInput(forms.DateInput):
@@ -57,6 +72,7 @@ class CollaborationDetailsForm(forms.Form):
     )
     agreement = forms.ModelChoiceField(label=_("Under the agreement"), required=False,
                                        queryset=None, empty_label=_("No agreement"))
+    loaded_at = loaded_at_field()
 
     def __init__(self, *args, body, partner_choices, **kwargs):
         super().__init__(*args, **kwargs)
@@ -210,3 +226,4 @@ class BudgetForm(forms.Form):
                                      max_length=200)
     note = forms.CharField(label=_("Note"), required=False,
                            widget=forms.Textarea(attrs={"rows": 3}))
+    loaded_at = loaded_at_field()

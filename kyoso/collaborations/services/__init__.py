@@ -6,7 +6,7 @@ Each is keyword-only and atomic, locks the collaboration, checks the state first
 (``PermissionDenied``), and writes ``collaborations.<verb>`` to the audit trail.
 """
 
-from ._common import CollaborationTransitionError
+from ._common import NOT_CHECKED, CollaborationChangedError, CollaborationTransitionError
 from .budget import budget_record
 from .collaborations import (
     collaboration_cancel,
@@ -33,6 +33,8 @@ from .progress import (
 )
 
 __all__ = [
+    "NOT_CHECKED",
+    "CollaborationChangedError",
     "CollaborationTransitionError",
     "activity_log",
     "actual_record",

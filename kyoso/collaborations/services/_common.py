@@ -17,6 +17,24 @@ class CollaborationTransitionError(ValidationError):
     """A move the current state does not allow (e.g. finishing a planned collaboration)."""
 
 
+class CollaborationChangedError(CollaborationTransitionError):
+    """Someone else saved the record since the actor loaded it."""
+
+
+# ``expected_updated_at`` not given: the caller does not ask for the check (demo, scripts).
+NOT_CHECKED = object()
+
+
+def require_unchanged(updated_at, expected_updated_at) -> None:
+    """The record is as the actor loaded it (``None`` expected: there was no record yet)."""
+    if expected_updated_at is not NOT_CHECKED and updated_at != expected_updated_at:
+        raise CollaborationChangedError(
+            _("Someone saved this while you were working on it. What you typed is kept below: "
+              "look at the current record and save again."),
+            code="stale",
+        )
+
+
 ACTIONS = {
     "create": _("Start a collaboration"),
     "update": _("Edit the collaboration"),

@@ -10,7 +10,7 @@ from kyoso.core.audit import audit_record
 from kyoso.proposals.models import Decision
 
 from ..models import BudgetReflection
-from ._common import CollaborationTransitionError, require_perm
+from ._common import NOT_CHECKED, CollaborationTransitionError, require_perm, require_unchanged
 
 FIELDS = ("status", "amount_yen", "fiscal_year", "budget_line", "budget_project", "note")
 
@@ -34,12 +34,18 @@ def initial_for(decision: Decision) -> dict:
 @transaction.atomic
 def budget_record(*, actor, decision: Decision, status: str, amount_yen: int | None = None,
                   fiscal_year: int | None = None, budget_line: str = "",
-                  budget_project: str = "", note: str = "") -> BudgetReflection:
+                  budget_project: str = "", note: str = "",
+                  expected_updated_at=NOT_CHECKED) -> BudgetReflection:
     """Record (or update) how an adopted decision is reflected in the budget.
 
     This record is the maintained truth; the decision keeps what was said when deciding.
+    ``expected_updated_at``: the record's time when the form was loaded (``None``: there was
+    none); a save in between is refused instead of overwritten.
     """
-    decision = Decision.objects.select_related("assignment__proposal__body").get(pk=decision.pk)
+    # The decision's row is the lock: two first saves wait for each other instead of racing
+    # into the one-to-one constraint.
+    decision = (Decision.objects.select_for_update(of=("self",))
+                .select_related("assignment__proposal__body").get(pk=decision.pk))
     if not (decision.is_adopted and decision.is_effective):
         raise CollaborationTransitionError(
             _("Only an adoption in effect has a budget to record."), code="not_adopted"
@@ -60,7 +66,8 @@ def budget_record(*, actor, decision: Decision, status: str, amount_yen: int | N
     values = {"status": status, "amount_yen": amount_yen, "fiscal_year": fiscal_year,
               "budget_line": (budget_line or "").strip(),
               "budget_project": (budget_project or "").strip(), "note": (note or "").strip()}
-    reflection = BudgetReflection.objects.select_for_update().filter(decision=decision).first()
+    reflection = BudgetReflection.objects.filter(decision=decision).first()
+    require_unchanged(reflection.updated_at if reflection else None, expected_updated_at)
     before = {name: getattr(reflection, name) for name in FIELDS} if reflection else {}
     if reflection is None:
         reflection = BudgetReflection(decision=decision)

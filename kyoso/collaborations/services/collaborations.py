@@ -14,6 +14,7 @@ from kyoso.core.fiscal import fiscal_year_of
 from ..models import Collaboration
 from ..rules import ACTIVE, PUBLISHABLE, adopting_decisions
 from ._common import (
+    NOT_CHECKED,
     CollaborationTransitionError,
     audit,
     lock,
@@ -23,6 +24,7 @@ from ._common import (
     require_perm,
     require_state,
     require_text,
+    require_unchanged,
 )
 
 S = Collaboration.State
@@ -153,11 +155,14 @@ def _create(*, actor, body, proposal, title, summary, field, form, start_fiscal_
 def collaboration_update(
     *, actor, collaboration: Collaboration, title: str, summary: str, field: str, form: str,
     start_fiscal_year: int, end_fiscal_year: int | None, departments, partners,
-    agreement=None,
+    agreement=None, expected_updated_at=NOT_CHECKED,
 ) -> Collaboration:
+    """``expected_updated_at``: when the editor loaded it; a save in between is refused
+    (``CollaborationChangedError``) instead of silently overwritten."""
     collaboration = lock(collaboration)
     require_state(collaboration, "update", *ACTIVE)
     require_perm(actor, "collaborations.change_collaboration", collaboration)
+    require_unchanged(collaboration.updated_at, expected_updated_at)
     departments, partners = list(departments), list(partners)
     texts = _clean_details(
         title=title, summary=summary, field=field, form=form,

@@ -23,9 +23,9 @@ from kyoso.organizations.predicates import body_roles
 from kyoso.proposals.models import Decision
 
 from .. import services
-from ..forms import BudgetForm, apply_service_errors
+from ..forms import BudgetForm, apply_service_errors, parse_loaded_at
 from ..models import BudgetReflection
-from ..services import CollaborationTransitionError
+from ..services import CollaborationChangedError, CollaborationTransitionError
 from ..services.budget import initial_for
 
 SHOW = ("without", "requested", "reflected", "all")
@@ -104,12 +104,24 @@ def budget_edit(request, decision_pk):
         "assignment__proposal__organization").filter(pk=decision_pk).first())
     if decision is None or not rules.has_perm("collaborations.view_budget", user, decision):
         raise Http404
-    initial = initial_for(decision)
+    reflection = BudgetReflection.objects.filter(decision=decision).first()
+    initial = {**initial_for(decision),
+               "loaded_at": reflection.updated_at.isoformat() if reflection else ""}
     form = BudgetForm(request.POST or None, initial=initial)
     status = 200
     if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        loaded_at = parse_loaded_at(data.pop("loaded_at"))
         try:
-            services.budget_record(actor=user, decision=decision, **form.cleaned_data)
+            services.budget_record(actor=user, decision=decision, **data,
+                                   expected_updated_at=loaded_at)
+        except CollaborationChangedError as error:
+            # What was typed stays; the next save overwrites knowingly.
+            form.add_error(None, error)
+            form.data = form.data.copy()
+            current = BudgetReflection.objects.filter(decision=decision).first()
+            form.data["loaded_at"] = current.updated_at.isoformat() if current else ""
+            status = 409
         except CollaborationTransitionError as error:
             form.add_error(None, error)
             status = 409

@@ -40,6 +40,7 @@ from ..forms import (
     ReportReviewForm,
     ReportSubmitForm,
     apply_service_errors,
+    parse_loaded_at,
 )
 from ..models import (
     CRITERIA,
@@ -52,7 +53,7 @@ from ..models import (
 )
 from ..rules import adopting_decisions
 from ..selectors import my_collaborations, workspace_for
-from ..services import CollaborationTransitionError
+from ..services import CollaborationChangedError, CollaborationTransitionError
 from ..services.evaluation import side_of
 
 
@@ -178,16 +179,25 @@ def edit(request, pk):
         "departments": list(collaboration.departments.values_list("pk", flat=True)),
         "partners": list(collaboration.partners.values_list("pk", flat=True)),
         "agreement": collaboration.agreement_id,
+        "loaded_at": collaboration.updated_at.isoformat(),
     }
     form = CollaborationDetailsForm(
         request.POST or None, initial=initial, body=collaboration.body,
         partner_choices=_partner_choices(collaboration=collaboration,
                                          proposal=collaboration.proposal),
     )
+    status = 200
     if request.method == "POST" and form.is_valid():
         try:
-            services.collaboration_update(actor=request.user, collaboration=collaboration,
-                                          **_details(form.cleaned_data))
+            services.collaboration_update(
+                actor=request.user, collaboration=collaboration, **_details(form.cleaned_data),
+                expected_updated_at=parse_loaded_at(form.cleaned_data["loaded_at"]))
+        except CollaborationChangedError as error:
+            # What was typed stays; the next save overwrites knowingly.
+            form.add_error(None, error)
+            form.data = form.data.copy()
+            form.data["loaded_at"] = Collaboration.objects.get(pk=pk).updated_at.isoformat()
+            status = 409
         except CollaborationTransitionError as error:
             form.add_error(None, error)
         except ValidationError as error:
@@ -197,7 +207,7 @@ def edit(request, pk):
             return redirect("collaborations:workspace", collaboration.pk)
     return render(request, "collaborations/form.html",
                   {"form": form, "proposal": collaboration.proposal,
-                   "body": collaboration.body, "collaboration": collaboration})
+                   "body": collaboration.body, "collaboration": collaboration}, status=status)
 
 
 @login_required
