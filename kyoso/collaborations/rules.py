@@ -227,17 +227,18 @@ rules.add_perm(
     & report_collaboration_open,
 )
 rules.add_perm("collaborations.start_evaluation", party & in_state(*EVALUABLE))
+evaluable = _of_collaboration(in_state(*EVALUABLE))
 rules.add_perm(
     "collaborations.evaluate_as_government",
-    _of_collaboration(government) & evaluation_open,
+    _of_collaboration(government) & evaluation_open & evaluable,
 )
 rules.add_perm(
     "collaborations.evaluate_as_partner",
-    _of_collaboration(is_collaboration_partner) & evaluation_open,
+    _of_collaboration(is_collaboration_partner) & evaluation_open & evaluable,
 )
 rules.add_perm(
     "collaborations.publish_evaluation",
-    _of_collaboration(is_collaboration_desk) & evaluation_publishable,
+    _of_collaboration(is_collaboration_desk) & evaluation_publishable & evaluable,
 )
 rules.add_perm("collaborations.view_budget", is_decision_desk | is_deciding_department)
 rules.add_perm(

@@ -73,6 +73,7 @@ def evaluation_side_submit(*, actor, evaluation: Evaluation, ratings: dict,
     collaboration = lock(evaluation.collaboration)
     evaluation = Evaluation.objects.select_for_update().get(pk=evaluation.pk)
     evaluation.collaboration = collaboration
+    require_state(collaboration, "evaluate_side", *EVALUABLE)
     if evaluation.state != Evaluation.State.OPEN:
         raise CollaborationTransitionError(_("This evaluation is already final."),
                                            code="already_final")
@@ -122,6 +123,7 @@ def evaluation_publish(*, actor, evaluation: Evaluation) -> Evaluation:
     collaboration = lock(evaluation.collaboration)
     evaluation = Evaluation.objects.select_for_update().get(pk=evaluation.pk)
     evaluation.collaboration = collaboration
+    require_state(collaboration, "publish_evaluation", *EVALUABLE)
     if evaluation.state != Evaluation.State.FINAL:
         raise CollaborationTransitionError(
             _("Both sides must submit before the evaluation can be published."),

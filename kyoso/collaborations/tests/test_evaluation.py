@@ -93,3 +93,28 @@ def test_it_is_published_by_the_desk_once_final(
     services.evaluation_publish(actor=desk_coordinator, evaluation=evaluation)
     evaluation.refresh_from_db()
     assert evaluation.published_at is not None
+
+
+def test_it_neither_completes_nor_publishes_the_evaluation_of_a_cancelled_collaboration(
+    collaboration, department_officer, cso_member, desk_coordinator
+):
+    collaboration = running(collaboration, department_officer)
+    year = collaboration.start_fiscal_year
+    open_one = services.evaluation_start(actor=department_officer, collaboration=collaboration,
+                                         fiscal_year=year)
+    services.evaluation_side_submit(actor=department_officer, evaluation=open_one,
+                                    ratings=RATINGS)
+    final_one = services.evaluation_start(actor=department_officer,
+                                          collaboration=collaboration, fiscal_year=year + 1)
+    services.evaluation_side_submit(actor=department_officer, evaluation=final_one,
+                                    ratings=RATINGS)
+    services.evaluation_side_submit(actor=cso_member, evaluation=final_one, ratings=RATINGS)
+    services.collaboration_cancel(actor=department_officer, collaboration=collaboration,
+                                  reason="協働先の解散")
+    with pytest.raises(CollaborationTransitionError):
+        services.evaluation_side_submit(actor=cso_member, evaluation=open_one, ratings=RATINGS)
+    with pytest.raises(CollaborationTransitionError):
+        services.evaluation_publish(actor=desk_coordinator, evaluation=final_one)
+    open_one.refresh_from_db()
+    final_one.refresh_from_db()
+    assert open_one.state == Evaluation.State.OPEN and final_one.published_at is None
