@@ -13,6 +13,8 @@ from kyoso.notifications import kinds
 from kyoso.notifications.services import notify
 from kyoso.organizations.models import BodyMembership, OrganizationMembership
 
+from .models import ProgressReport
+
 User = get_user_model()
 
 kinds.register(
@@ -37,6 +39,7 @@ kinds.register(
     "collaborations.report_reviewed",
     subject=_("Your progress report on “%(title)s” was reviewed"),
     text=_("The department reviewed your report for %(period)s on “%(title)s”: %(outcome)s."),
+    choice_params={"outcome": ProgressReport.State},
 )
 kinds.register(
     "collaborations.evaluation_side",
@@ -100,7 +103,10 @@ def workspace_url(collaboration) -> str:
 
 
 def params_of(collaboration, **extra) -> dict:
-    return {"title": collaboration.title, "body": collaboration.body.name, **extra}
+    """Plain values: names in both languages (``x``/``x_en``), codes not labels, ISO dates —
+    each reader gets them in their own language."""
+    return {"title": collaboration.title, "body": collaboration.body.name,
+            "body_en": collaboration.body.name_en, **extra}
 
 
 def collaboration_event_told(collaboration, *, verb: str, actor, event, target=None) -> None:
@@ -122,7 +128,7 @@ def collaboration_event_told(collaboration, *, verb: str, actor, event, target=N
         notify(recipients=partner_people(collaboration), kind="collaborations.report_reviewed",
                key=key, url=url,
                params=params_of(collaboration, period=target.period,
-                                outcome=target.get_state_display()), exclude=actor)
+                                outcome=target.state), exclude=actor)
     elif verb == "evaluation.side":
         people = (list(partner_people(collaboration)) + list(department_people(collaboration))
                   + list(desk_people(collaboration)))

@@ -144,3 +144,19 @@ def test_it_adds_contacts_on_both_sides(collaboration, cso_member, department_of
                          name="原 恵子")
     assert sorted(collaboration.contacts.values_list("side", flat=True)) == [
         "government", "partner"]
+
+
+def test_the_review_notice_names_the_outcome_in_the_readers_language(
+    report, cso_member, department_officer
+):
+    from django.utils import translation
+
+    services.report_submit(actor=cso_member, report=report, text="報告")
+    with translation.override("ja"):
+        services.report_review(actor=department_officer, report=report, accept=True)
+    notice = Notice.objects.get(recipient=cso_member, kind="collaborations.report_reviewed")
+    assert notice.params["outcome"] == R.ACCEPTED
+    with translation.override("en"):
+        assert notice.text().endswith(": Accepted.")
+    with translation.override("ja"):
+        assert "受理" in notice.text()
