@@ -23,10 +23,16 @@ def whole(value: Decimal) -> int:
     return int(Decimal(value).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
+def prefetched(obj, name: str) -> bool:
+    """Whether ``obj.<name>.all()`` reads what a list query prefetched (no query of its own)."""
+    return name in getattr(obj, "_prefetched_objects_cache", {})
+
+
 def counted_actuals(indicator: Indicator) -> list[IndicatorActual]:
     actuals = getattr(indicator, "all_actuals", None)
     if actuals is None:
-        actuals = list(indicator.actuals.select_related("report"))
+        actuals = (list(indicator.actuals.all()) if prefetched(indicator, "actuals")
+                   else list(indicator.actuals.select_related("report")))
     return sorted((a for a in actuals if a.counts), key=lambda a: (a.measured_on, a.pk))
 
 
@@ -130,7 +136,10 @@ class Progress:
 def progress_of(collaboration: Collaboration) -> Progress:
     milestones = list(collaboration.milestones.all())
     figures = []
-    for indicator in collaboration.indicators.prefetch_related("actuals__report"):
+    # A list prefetches them for all its rows (``filters.public_collaborations``).
+    indicators = (collaboration.indicators.all() if prefetched(collaboration, "indicators")
+                  else collaboration.indicators.prefetch_related("actuals__report"))
+    for indicator in indicators:
         actual = latest_actual(indicator)
         figures.append(IndicatorFigure(
             indicator=indicator, actual=actual,

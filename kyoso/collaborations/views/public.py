@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import rules
 from django.core.paginator import Paginator
+from django.db.models import Count, Max, Min, Q
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from kyoso.core.fiscal import format_fiscal_year
+from kyoso.core.fiscal import fiscal_year_of, format_fiscal_year
 
 from ..figures import progress_of, timeline_of
 from ..filters import CollaborationFilter, public_collaborations
@@ -19,12 +21,19 @@ PAGE_SIZE = 20
 
 
 def fiscal_year_choices():
-    years = set()
-    for start, end in Collaboration.objects.published().values_list(
-        "start_fiscal_year", "end_fiscal_year"
-    ):
-        years.update(range(start, (end or start) + 1))
-    return [(year, format_fiscal_year(year)) for year in sorted(years, reverse=True)]
+    """From the first published year to the last one; an open-ended collaboration runs up to
+    the current fiscal year (as ``for_fiscal_year`` counts it). One aggregate query."""
+    span = Collaboration.objects.published().aggregate(
+        first=Min("start_fiscal_year"), last=Max("end_fiscal_year"),
+        last_start=Max("start_fiscal_year"),
+        open_ended=Count("pk", filter=Q(end_fiscal_year__isnull=True)),
+    )
+    if span["first"] is None:
+        return []
+    last = max(span["last"] or span["first"], span["last_start"])
+    if span["open_ended"]:
+        last = max(last, fiscal_year_of(timezone.localdate()))
+    return [(year, format_fiscal_year(year)) for year in range(last, span["first"] - 1, -1)]
 
 
 @require_safe
