@@ -25,7 +25,7 @@ class CatalogFilter(django_filters.FilterSet):
     field = django_filters.ChoiceFilter(
         choices=PolicyField.choices, label=_("Field"), empty_label=_("All fields")
     )
-    fiscal_year = django_filters.NumberFilter(label=_("Fiscal year"))
+    fiscal_year = django_filters.NumberFilter(label=_("Fiscal year"), method="filter_fiscal_year")
     open = django_filters.BooleanFilter(
         field_name="open_to_collaboration",
         label=_("Open to collaboration only"),
@@ -59,6 +59,10 @@ class CatalogFilter(django_filters.FilterSet):
 
     def filter_q(self, queryset, name, value):
         return queryset.search(search_terms(value))
+
+    def filter_fiscal_year(self, queryset, name, value):
+        # Through for_fiscal_year, so that PostgreSQL can use the search index's fiscal year.
+        return queryset.for_fiscal_year(int(value))
 
     def filter_open(self, queryset, name, value):
         if value:

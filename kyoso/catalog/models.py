@@ -3,7 +3,8 @@
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, SmallIntegerField, Value
+from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -12,13 +13,33 @@ from kyoso.core.choices import CollaborationForm, PolicyField
 from kyoso.core.models import TimeStampedModel
 from kyoso.core.text import indexed_form, search_key
 
+# The plausible fiscal years (see the check constraint below).
+FISCAL_YEAR_MIN, FISCAL_YEAR_MAX = 1926, 2200
+
+
+def as_fiscal_year(year: int):
+    """A fiscal year as a value of the column's type (smallint), for index lookups."""
+    return Cast(Value(int(year)), SmallIntegerField())
+
 
 class CatalogProjectQuerySet(models.QuerySet):
     def disclosed(self):
         return self.filter(disclosed=True)
 
     def for_fiscal_year(self, year: int):
-        return self.filter(fiscal_year=year)
+        """Projects of one fiscal year. The year is compared as a ``smallint``, the column's
+        type: the search index (``fiscal_year``, ``search_text``; catalog migration 0006) has
+        only smallint operators (btree_gin), and a plain ``= 2024`` is an integer comparison
+        that PostgreSQL cannot look up in it."""
+        if not FISCAL_YEAR_MIN <= year <= FISCAL_YEAR_MAX:
+            return self.none()
+        return self.filter(fiscal_year=as_fiscal_year(year))
+
+    def after_fiscal_year(self, year: int):
+        """Projects of later fiscal years than ``year`` (compared as for ``for_fiscal_year``)."""
+        if year >= FISCAL_YEAR_MAX:
+            return self.none()
+        return self.filter(fiscal_year__gt=as_fiscal_year(max(year, FISCAL_YEAR_MIN - 1)))
 
     def visible_to(self, user):
         """Disclosed projects, plus undisclosed ones of the bodies the user works for."""
@@ -107,7 +128,8 @@ class CatalogProject(TimeStampedModel):
                 name="catalog_budget_not_negative",
             ),
             models.CheckConstraint(
-                condition=Q(fiscal_year__gte=1926) & Q(fiscal_year__lte=2200),
+                condition=Q(fiscal_year__gte=FISCAL_YEAR_MIN)
+                & Q(fiscal_year__lte=FISCAL_YEAR_MAX),
                 name="catalog_fiscal_year_plausible",
             ),
         ]

@@ -1,0 +1,66 @@
+"""A search's page is ordered differently for few and for many results (see
+``CachedCountPaginator``), but always holds the same projects in the list's order."""
+
+import pytest
+from django.urls import reverse
+
+from kyoso.catalog import counting
+from kyoso.catalog.models import CatalogProject
+from kyoso.catalog.tests.factories import CatalogProjectFactory
+
+
+@pytest.fixture
+def projects(department):
+    made = []
+    for year in (2024, 2026, 2025):
+        made += CatalogProjectFactory.create_batch(
+            4, department=department, fiscal_year=year, name="子育て事業")
+    CatalogProjectFactory.create_batch(3, department=department, name="道路の維持")
+    CatalogProjectFactory(department=department, name="子育て非公開", disclosed=False)
+    return made
+
+
+def expected(**filters) -> list[int]:
+    return list(CatalogProject.objects.disclosed().filter(name__contains="子育て", **filters)
+                .order_by("-fiscal_year", "id").values_list("pk", flat=True))
+
+
+def page_ids(client, **params) -> list[int]:
+    page = client.get(reverse("catalog:project_list"), params).context["page"]
+    return [project.pk for project in page]
+
+
+@pytest.mark.parametrize("cap", [2_000, 5])  # few results (sorted apart), many (list order)
+def test_every_page_holds_the_same_projects_in_list_order(client, projects, monkeypatch, cap):
+    monkeypatch.setattr(counting, "COUNT_CAP", cap)
+    pages = [page_ids(client, q="子育て", page_size=20, page=1)]
+    assert pages[0] == expected()[: min(cap, 20)]
+    assert page_ids(client, q="子育て", fiscal_year=2025) == expected(fiscal_year=2025)[:cap]
+
+
+def test_many_results_read_year_by_year_in_list_order(client, projects, monkeypatch):
+    monkeypatch.setattr(counting, "COUNT_CAP", 9)
+    assert page_ids(client, q="子育て", page_size=20) == expected()[:9]
+    # Ten results span three fiscal years (four projects each); another address, not cached.
+    monkeypatch.setattr(counting, "COUNT_CAP", 10)
+    assert page_ids(client, q="子育て", page_size=50) == expected()[:10]
+
+
+def test_a_year_beyond_the_recent_ones_falls_back_to_the_whole_query(
+    client, projects, department, monkeypatch
+):
+    CatalogProjectFactory(department=department, fiscal_year=2040, name="子育て将来構想")
+    monkeypatch.setattr(counting, "COUNT_CAP", 5)
+    ids = page_ids(client, q="子育て", page_size=20)
+    assert ids == expected()[:5]
+    assert CatalogProject.objects.get(pk=ids[0]).fiscal_year == 2040
+
+
+@pytest.mark.parametrize("year", ["2025", "99999", "-3", "1925"])
+def test_a_fiscal_year_is_compared_as_the_columns_type(client, projects, year):
+    """The year is cast to smallint for the search index; one outside any catalog finds none
+    (and is no error)."""
+    response = client.get(reverse("catalog:project_list"), {"q": "子育て", "fiscal_year": year})
+    assert response.status_code == 200
+    found = [project.pk for project in response.context["page"]]
+    assert found == (expected(fiscal_year=2025) if year == "2025" else [])
