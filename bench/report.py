@@ -40,6 +40,8 @@ def render(*, args, started, machine, measured, loads, rss, load_generator) -> s
         f"- Server: gunicorn, {args.workers} sync workers, production settings "
         f"(`bench.settings`), PostgreSQL on 127.0.0.1; load from {load_generator}, "
         f"{args.connections} connections, {args.duration} s per page after a 3 s warm-up",
+        "- PostgreSQL settings of the benchmark's database (`ALTER DATABASE … SET`, "
+        f"`--pg-setting`): {', '.join(machine.get('pg_settings') or []) or 'none (defaults)'}",
         "",
     ]
     generation = measured["generation"]

@@ -53,6 +53,30 @@ def create_database(server_url: str, name: str) -> None:
             log(f"Created database {name}")
 
 
+def database_settings(server_url: str, name: str, changes: list[str]) -> list[str]:
+    """Apply ``name=value`` settings to the benchmark's database only (``ALTER DATABASE … SET``;
+    ``RESET`` clears them) and return those in force. The server's own configuration, shared
+    with everything else on the machine, is left alone; settings that need a restart
+    (``shared_buffers``) cannot be set this way."""
+    import psycopg
+    from psycopg import sql
+
+    with psycopg.connect(f"{server_url}/postgres", autocommit=True) as connection:
+        for change in changes:
+            if change.upper() == "RESET":
+                connection.execute(sql.SQL("ALTER DATABASE {} RESET ALL").format(
+                    sql.Identifier(name)))
+                continue
+            setting, value = change.split("=", 1)
+            connection.execute(sql.SQL("ALTER DATABASE {} SET {} = {}").format(
+                sql.Identifier(name), sql.Identifier(setting.strip()),
+                sql.Literal(value.strip())))
+        found = connection.execute(
+            "SELECT setconfig FROM pg_db_role_setting s JOIN pg_database d ON d.oid = "
+            "s.setdatabase WHERE d.datname = %s AND s.setrole = 0", (name,)).fetchone()
+    return list(found[0]) if found else []
+
+
 def drop_database(server_url: str, name: str) -> None:
     import psycopg
 
@@ -193,7 +217,8 @@ def proposal_paths(body_code: str) -> dict[str, str]:
     from kyoso.proposals.models import Proposal
 
     # The catalog page of the body's project with the most published results on it.
-    project = (Proposal.objects.published().filter(body__code=body_code)
+    project = (Proposal.objects.published()
+               .filter(body__code=body_code, target_projects__disclosed=True)
                .values("target_projects").annotate(results=Count("pk"))
                .exclude(target_projects=None).order_by("-results")
                .values_list("target_projects", flat=True).first())
@@ -223,7 +248,8 @@ def uncached_proposal_paths(scale: str) -> dict[str, dict]:
 
     codes = sorted(GovernmentBody.objects.active().values_list("code", flat=True))
     published = Proposal.objects.published()
-    projects = list(published.exclude(target_projects=None)
+    # Disclosed projects only: an undisclosed project's page is a 404 for a visitor.
+    projects = list(published.filter(target_projects__disclosed=True)
                     .values_list("target_projects", flat=True).distinct()[:20_000])
     random.Random(5).shuffle(projects)
     lists = {
@@ -405,6 +431,9 @@ def main() -> None:
     parser.add_argument("--load-only", action="store_true",
                         help="reuse the in-process measurements of the last run of this scale "
                              "(bench/out/measured-<scale>.json) and only load the pages again")
+    parser.add_argument("--pg-setting", action="append", metavar="NAME=VALUE",
+                        help="set a PostgreSQL setting for the benchmark's database only "
+                             "(ALTER DATABASE … SET; RESET clears them); reported")
     parser.add_argument("--only", action="append", metavar="PAGE",
                         help="load only this page (its name in the report); may be repeated")
     parser.add_argument("--generate-only", action="store_true",
@@ -416,6 +445,8 @@ def main() -> None:
     if args.regenerate:
         drop_database(args.postgres, name)
     create_database(args.postgres, name)
+    pg_settings = database_settings(args.postgres, name, args.pg_setting or [])
+    log(f"Settings of {name}: {', '.join(pg_settings) or 'the server defaults'}")
     env = server_environment(f"{args.postgres}/{name}")
     os.environ.update(env)
     started = dt.datetime.now().astimezone()
@@ -447,7 +478,8 @@ def main() -> None:
     from bench.report import render
 
     text = render(
-        args=args, started=started, machine=machine(), measured=measured, loads=loads, rss=rss,
+        args=args, started=started, machine={**machine(), "pg_settings": pg_settings},
+        measured=measured, loads=loads, rss=rss,
         load_generator="wrk 4 (report.lua)" if loadgen.have_wrk() else "threads + http.client",
     )
     report = OUT / f"report-{args.scale}.md"
