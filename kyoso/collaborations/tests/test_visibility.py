@@ -85,3 +85,26 @@ def test_it_leaves_the_public_pages_when_cancelled(published, department_officer
     services.collaboration_cancel(actor=department_officer, collaboration=published,
                                   reason="中止")
     assert not Collaboration.objects.published().exists()
+
+
+PERSONAS = ["desk_coordinator", "department_officer", "other_department_officer", "cso_member",
+            "body_admin", "other_body_admin", "other_body_officer", "outsider",
+            "platform_admin"]
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_your_collaborations_are_those_whose_workspace_you_may_open(
+    persona, request, published, unpublished, django_assert_max_num_queries
+):
+    import rules
+
+    from kyoso.collaborations.selectors import my_collaborations
+
+    user = request.getfixturevalue(persona)
+    expected = {c for c in Collaboration.objects.all()
+                if rules.has_perm("collaborations.view_workspace", user, c)}
+    fresh = type(user).objects.get(pk=user.pk)  # no roles cached yet
+    # The user's body roles, organization roles, and the collaborations: whatever their number.
+    with django_assert_max_num_queries(3):
+        mine = list(my_collaborations(fresh))
+    assert set(mine) == expected
