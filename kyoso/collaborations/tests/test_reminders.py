@@ -100,3 +100,26 @@ def test_it_writes_the_e_mail_in_the_recipients_language(
     with django_capture_on_commit_callbacks(execute=True):
         collaborations_sweep(now=at(DUE - dt.timedelta(days=1)))
     assert "Reminder: progress report" in mail.outbox[0].subject
+
+
+def test_it_stops_looking_at_what_is_long_overdue(milestone, report):
+    # Nobody was told while it was late (the worker was down): two weeks on, it is let go.
+    assert collaborations_sweep(now=at(DUE + dt.timedelta(days=15))) == 0
+    assert Notice.objects.count() == 0
+
+
+def test_it_reminds_again_of_a_report_sent_back_after_its_due_date(
+    report, cso_member, department_officer, monkeypatch
+):
+    from django.utils import timezone
+
+    collaborations_sweep(now=at(DUE + dt.timedelta(days=1)))
+    assert kinds_for(cso_member) == ["collaborations.report_overdue"]
+    sent_back = at(DUE + dt.timedelta(days=30))
+    monkeypatch.setattr(timezone, "now", lambda: sent_back)
+    services.report_submit(actor=cso_member, report=report, text="報告します")
+    services.report_review(actor=department_officer, report=report, accept=False,
+                           comments="数値を添えてください")
+    collaborations_sweep(now=sent_back + dt.timedelta(days=1))
+    collaborations_sweep(now=sent_back + dt.timedelta(days=2))
+    assert kinds_for(cso_member) == ["collaborations.report_overdue"] * 2
