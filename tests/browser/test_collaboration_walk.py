@@ -108,7 +108,8 @@ def test_an_adopted_proposal_runs_is_evaluated_published_and_becomes_a_case(
     # The desk publishes the evaluation and the collaboration, and makes it a case.
     become(context, sign_in, desk_coordinator)
     page.goto(f"/collaborations/{collaboration.pk}/work/")
-    click(page, page.get_by_role("button", name=ja("Publish the evaluation")).first)
+    final = ja("Publish the evaluation (%(name)s)") % {"name": ja("Final evaluation")}
+    click(page, page.get_by_role("button", name=final, exact=True))
     click(page, page.get_by_role("link", name=ja("Publish the collaboration")))
     submit(page, "Publish")
     click(page, page.get_by_role("link", name=ja("Make it a case for the case library")))

@@ -7,7 +7,9 @@ import rules
 from django.core.paginator import Paginator
 from django.db.models import Count, Max, Min, Q
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from kyoso.core.fiscal import fiscal_year_of, format_fiscal_year
@@ -36,6 +38,15 @@ def fiscal_year_choices():
     return [(year, format_fiscal_year(year)) for year in range(last, span["first"] - 1, -1)]
 
 
+def csv_url(request) -> str:
+    """The same search as CSV, in the page's language."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    query["format"] = "csv"
+    query["lang"] = "en" if (get_language() or "ja").startswith("en") else "ja"
+    return f"{reverse('api-v1:collaborations')}?{query.urlencode()}"
+
+
 @require_safe
 def collaboration_list(request):
     found = CollaborationFilter(request.GET or None, queryset=public_collaborations())
@@ -44,6 +55,7 @@ def collaboration_list(request):
     for collaboration in page:
         collaboration.progress = progress_of(collaboration)
     return render(request, "collaborations/list.html", {
+        "csv_url": csv_url(request),
         "filter": found,
         "form": found.form,
         "page": page,

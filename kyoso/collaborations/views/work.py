@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
+from kyoso.core.fiscal import format_fiscal_year
 from kyoso.organizations.models import GovernmentBody, Organization
 from kyoso.organizations.predicates import body_roles
 
@@ -221,6 +222,8 @@ def workspace(request, pk):
         report.may_review = rules.has_perm("collaborations.review_report", user, report)
     evaluations = list(collaboration.evaluations.prefetch_related("sides").order_by("pk"))
     for evaluation in evaluations:
+        evaluation.label = (format_fiscal_year(evaluation.fiscal_year) if evaluation.fiscal_year
+                            else _("Final evaluation"))
         evaluation.my_side = side_of(user, evaluation)
         evaluation.submitted_sides = {s.side for s in evaluation.sides.all()}
         evaluation.may_publish = rules.has_perm("collaborations.publish_evaluation", user,
@@ -230,7 +233,12 @@ def workspace(request, pk):
         "request_report", "log_activity", "start_evaluation",
     )}
     actions = [action for action in TRANSITIONS if offered(action, user, collaboration)]
+    from kyoso.cases.models import Case
     from kyoso.cases.rules import may_make_case
+
+    case = Case.objects.filter(collaboration=collaboration).first()
+    if case is not None and not rules.has_perm("cases.view_case", user, case):
+        case = None
 
     return render(request, "collaborations/workspace.html", {
         "collaboration": collaboration,
@@ -244,6 +252,7 @@ def workspace(request, pk):
         "may": may,
         "transitions": actions,
         "may_make_case": may_make_case(user, collaboration),
+        "case": case,
     })
 
 
