@@ -77,6 +77,17 @@ def database_settings(server_url: str, name: str, changes: list[str]) -> list[st
     return list(found[0]) if found else []
 
 
+def forget_cached_pages(database_url: str) -> None:
+    """Empty the pages cache table (pages and counts, kept ten minutes): a run started soon after
+    another would otherwise find the previous run's pages for the same addresses."""
+    import psycopg
+
+    with psycopg.connect(database_url, autocommit=True) as connection:
+        exists = connection.execute("SELECT to_regclass('kyoso_page_cache')").fetchone()[0]
+        if exists:
+            connection.execute("DELETE FROM kyoso_page_cache")
+
+
 def drop_database(server_url: str, name: str) -> None:
     import psycopg
 
@@ -461,6 +472,7 @@ def main() -> None:
             return
         saved.write_text(json.dumps(measured, ensure_ascii=False, indent=1))
 
+    forget_cached_pages(env["DATABASE_URL"])
     log(f"Starting gunicorn ({args.workers} sync workers)…")
     # On SIGTERM (e.g. a run stopped from outside) unwind, so that gunicorn is stopped too.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
