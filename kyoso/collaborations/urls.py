@@ -3,7 +3,7 @@ the desk's budget pages."""
 
 from django.urls import path
 
-from .views import agreement_activities, budget, public, work
+from .views import agreement_activities, budget, public, records, work
 
 app_name = "collaborations"
 urlpatterns = [
@@ -22,6 +22,8 @@ urlpatterns = [
          name="evaluation"),
     path("collaborations/<int:pk>/evaluations/<int:evaluation_pk>/publish/",
          work.evaluation_publish, name="evaluation_publish"),
+    path("collaborations/<int:pk>/<slug:kind>/<int:record_pk>/<slug:operation>/",
+         records.record, name="record"),
     path("collaborations/<int:pk>/<slug:slug>/", work.action, name="action"),
     path("collaborations/agreements/<int:agreement_pk>/activities/",
          agreement_activities.agreement_activities, name="agreement_activities"),

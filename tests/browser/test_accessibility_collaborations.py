@@ -65,6 +65,12 @@ SCREENS = {
     "milestone_errors": Screen(c("running", "milestone/"), "officer", action=submit),
     "milestone_done": Screen(lambda w: f"/collaborations/{w['running'].pk}/milestones/"
                              f"{w['running'].milestones.get().pk}/done/", "officer"),
+    "milestone_edit": Screen(lambda w: f"/collaborations/{w['running'].pk}/milestones/"
+                             f"{w['running'].milestones.get().pk}/edit/", "officer"),
+    "milestone_remove": Screen(lambda w: f"/collaborations/{w['running'].pk}/milestones/"
+                               f"{w['running'].milestones.get().pk}/remove/", "officer"),
+    "indicator_edit": Screen(lambda w: f"/collaborations/{w['running'].pk}/indicators/"
+                             f"{w['running'].indicators.get().pk}/edit/", "officer"),
     "contact_errors": Screen(c("running", "contact/"), "partner", action=submit),
     "indicator": Screen(c("running", "indicator/"), "officer"),
     "actual": Screen(lambda w: f"/collaborations/{w['running'].pk}/indicators/"

@@ -271,3 +271,121 @@ def may_log_under_agreement(actor, agreement) -> bool:
         return True
     partner_ids = set(agreement.partners.values_list("pk", flat=True))
     return bool(partner_ids & organization_roles(actor).keys())
+
+
+# Correcting what was recorded: a milestone, a contact or an indicator can be changed or removed
+# while the collaboration is active; what already counts in the public figures stays.
+
+def _locked_record(model, record):
+    collaboration = lock(record.collaboration)
+    return collaboration, model.objects.select_for_update().get(pk=record.pk)
+
+
+def _changes(record, values: dict) -> dict:
+    changes = {}
+    for name, value in values.items():
+        before = getattr(record, name)
+        if before != value:
+            changes[name] = [str(before), str(value)]
+            setattr(record, name, value)
+    return changes
+
+
+@transaction.atomic
+def milestone_change(*, actor, milestone: Milestone, title: str, due_on: dt.date) -> Milestone:
+    collaboration, milestone = _locked_record(Milestone, milestone)
+    require_state(collaboration, "milestone_change", *ACTIVE)
+    require_perm(actor, "collaborations.change_collaboration", collaboration)
+    title = require_text(title, "title", _("Say what the milestone is."))
+    if due_on is None:
+        raise ValidationError({"due_on": _("Give the date the milestone is due.")})
+    changes = _changes(milestone, {"title": title, "due_on": due_on})
+    if changes:
+        milestone.save(update_fields=list(changes))
+        audit(collaboration, actor=actor, verb="milestone.change", target=milestone,
+              changes=changes)
+    return milestone
+
+
+@transaction.atomic
+def milestone_remove(*, actor, milestone: Milestone) -> None:
+    collaboration, milestone = _locked_record(Milestone, milestone)
+    require_state(collaboration, "milestone_remove", *ACTIVE)
+    require_perm(actor, "collaborations.change_collaboration", collaboration)
+    if milestone.done_on is not None:
+        raise CollaborationTransitionError(
+            _("A milestone that is done stays on the record."), code="milestone_done"
+        )
+    audit(collaboration, actor=actor, verb="milestone.remove", target=milestone,
+          changes={"title": [milestone.title, None]})
+    milestone.delete()
+
+
+@transaction.atomic
+def contact_change(*, actor, contact: Contact, side: str, name: str, role: str = "",
+                   email: str = "", phone: str = "") -> Contact:
+    collaboration, contact = _locked_record(Contact, contact)
+    require_state(collaboration, "contact_change", *ACTIVE)
+    require_perm(actor, "collaborations.manage_contacts", collaboration)
+    if side not in Contact.Side.values:
+        raise ValidationError({"side": _("Choose a side.")})
+    name = require_text(name, "name", _("Give the contact's name."))
+    changes = _changes(contact, {"side": side, "name": name, "role": role.strip(),
+                                 "email": email.strip(), "phone": phone.strip()})
+    if changes:
+        contact.save(update_fields=list(changes))
+        # Names and addresses of people are not copied into the audit trail.
+        audit(collaboration, actor=actor, verb="contact.change", target=contact,
+              changes={field: ["…", "…"] for field in changes})
+    return contact
+
+
+@transaction.atomic
+def contact_remove(*, actor, contact: Contact) -> None:
+    collaboration, contact = _locked_record(Contact, contact)
+    require_state(collaboration, "contact_remove", *ACTIVE)
+    require_perm(actor, "collaborations.manage_contacts", collaboration)
+    audit(collaboration, actor=actor, verb="contact.remove", target=contact,
+          changes={"side": contact.side})
+    contact.delete()
+
+
+@transaction.atomic
+def indicator_change(*, actor, indicator: Indicator, name: str, unit: str = "",
+                     baseline: Decimal, target: Decimal, baseline_period: str = "") -> Indicator:
+    collaboration, indicator = _locked_record(Indicator, indicator)
+    require_state(collaboration, "indicator_change", *ACTIVE)
+    require_perm(actor, "collaborations.change_collaboration", collaboration)
+    name = require_text(name, "name", _("Name the indicator."))
+    errors = {}
+    if baseline is None:
+        errors["baseline"] = _("Give the baseline: where the figure starts.")
+    if target is None:
+        errors["target"] = _("Give the target the collaboration aims at.")
+    elif baseline is not None and target == baseline:
+        errors["target"] = _("The target must differ from the baseline.")
+    if errors:
+        raise ValidationError(errors)
+    changes = _changes(indicator, {"name": name, "unit": unit.strip(), "baseline": baseline,
+                                   "target": target,
+                                   "baseline_period": baseline_period.strip()})
+    if changes:
+        indicator.save(update_fields=list(changes))
+        audit(collaboration, actor=actor, verb="indicator.change", target=indicator,
+              changes=changes)
+    return indicator
+
+
+@transaction.atomic
+def indicator_remove(*, actor, indicator: Indicator) -> None:
+    collaboration, indicator = _locked_record(Indicator, indicator)
+    require_state(collaboration, "indicator_remove", *ACTIVE)
+    require_perm(actor, "collaborations.change_collaboration", collaboration)
+    if indicator.actuals.exists():
+        raise CollaborationTransitionError(
+            _("An indicator with measured values stays on the record; change it instead."),
+            code="indicator_measured",
+        )
+    audit(collaboration, actor=actor, verb="indicator.remove", target=indicator,
+          changes={"name": [indicator.name, None]})
+    indicator.delete()
