@@ -30,10 +30,30 @@ class CollaborationFilter(django_filters.FilterSet):
         model = Collaboration
         fields = []
 
+    # A national installation has thousands of partners: beyond this many, the page's list of
+    # partners waits for a body to be chosen (any partner id is still accepted).
+    PARTNERS_LISTED = 200
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.form.fields["body"].label_from_instance = lambda body: body.display_name
-        self.form.fields["partner"].label_from_instance = lambda o: o.display_name
+        field = self.form.fields["partner"]
+        field.label_from_instance = lambda o: o.display_name
+        data = self.data or {}
+        offered = field.queryset.order_by("name_kana", "name")
+        if data.get("body"):
+            offered = offered.filter(
+                collaborations__body__code=data.get("body"),
+                collaborations__published_at__isnull=False,
+            ).distinct()
+        shown = list(offered[: self.PARTNERS_LISTED + 1])
+        if len(shown) > self.PARTNERS_LISTED:
+            chosen = str(data.get("partner") or "")
+            shown = list(offered.filter(pk=chosen)) if chosen.isdigit() else []
+            field.help_text = _("Choose a body first to list its partners.")
+        field.widget.choices = [("", field.empty_label)] + [
+            (organization.pk, organization.display_name) for organization in shown
+        ]
 
     def filter_q(self, queryset, name, value):
         return queryset.search(search_terms(value))

@@ -21,20 +21,32 @@ from ..forms import PublicFilterForm
 from ..models import PUBLIC_STATES, AgreementDocument
 
 PAGE_SIZE = 20
+PARTNERS_LISTED = 200
 
 
 def _filter_form(request) -> PublicFilterForm:
     form = PublicFilterForm(request.GET or None)
     published = selectors.published_agreements()
     bodies = GovernmentBody.objects.filter(agreements__state__in=PUBLIC_STATES).distinct()
+    body_code = request.GET.get("body", "")
+    if body_code:
+        published = published.filter(body__code=body_code)
     partners = Organization.objects.filter(
         pk__in=published.values("partner_links__organization_id")
     ).order_by("name_kana", "name")
     form.fields["body"].choices = [("", _("All bodies"))] + [
         (body.code, body.display_name) for body in bodies.order_by("code")
     ]
+    # A national installation has thousands of partners: one list of all of them would make
+    # every page a megabyte. Beyond PARTNERS_LISTED, the list waits for a body to be chosen
+    # (a partner given in the address is still offered, so links keep working).
+    shown = list(partners[: PARTNERS_LISTED + 1])
+    if len(shown) > PARTNERS_LISTED:
+        chosen = request.GET.get("partner", "")
+        shown = list(partners.filter(pk=chosen)) if chosen.isdigit() else []
+        form.fields["partner"].help_text = _("Choose a body first to list its partners.")
     form.fields["partner"].choices = [("", _("All partners"))] + [
-        (str(organization.pk), organization.display_name) for organization in partners
+        (str(organization.pk), organization.display_name) for organization in shown
     ]
     form.fields["fiscal_year"].choices = [("", _("All fiscal years"))] + [
         (str(year), format_fiscal_year(year)) for year in selectors.published_fiscal_years()
