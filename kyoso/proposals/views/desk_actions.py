@@ -155,8 +155,8 @@ PUBLISH = Action(
                  "the reasons as the public will read them. Protected sections stay protected."),
     gettext_lazy("The result was published."),
     "proposals.publish_result", desk_only, _proposal_form(PublishForm),
-    lambda actor, proposal, target, data, form: services.proposal_publish(
-        actor=actor, proposal=proposal, public_reasons=form.public_reasons()),
+    lambda actor, proposal, target, data: services.proposal_publish(
+        actor=actor, proposal=proposal, public_reasons=data["public_reasons"]),
     states=(S.DECIDED,), danger=True,
 )
 CLOSE = Action(
@@ -236,10 +236,7 @@ def run(request, action: Action, proposal: Proposal, target=None):
     status = 200
     if request.method == "POST" and form.is_valid():
         try:
-            if action.name == "publish":
-                action.perform(user, proposal, target, form.cleaned_data, form)
-            else:
-                action.perform(user, proposal, target, form.cleaned_data)
+            action.perform(user, proposal, target, form.cleaned_data)
         except ProposalTransitionError as error:
             form.add_error(None, error)
             status = 409
@@ -288,28 +285,26 @@ def reassign(request, pk, assignment_pk):
     return run(request, REASSIGN, proposal, assignment)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def countersign(request, pk, decision_pk):
-    proposal = staff_proposal_for(request.user, pk)
-    decision = get_object_or_404(
-        Decision.objects.select_related("assignment__department", "assignment__proposal__body",
-                                        "decided_by"),
-        pk=decision_pk, assignment__proposal=proposal,
-    )
-    return run(request, COUNTERSIGN, proposal, decision)
+def _on_decision(action: Action):
+    """A desk action on one current decision of the proposal (countersign, or refuse to)."""
+
+    @login_required
+    @require_http_methods(["GET", "POST"])
+    def view(request, pk, decision_pk):
+        proposal = staff_proposal_for(request.user, pk)
+        decision = get_object_or_404(
+            Decision.objects.select_related("assignment__department",
+                                            "assignment__proposal__body", "decided_by"),
+            pk=decision_pk, assignment__proposal=proposal,
+        )
+        return run(request, action, proposal, decision)
+
+    view.__name__ = f"desk_{action.name}"
+    return view
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def countersign_refuse(request, pk, decision_pk):
-    proposal = staff_proposal_for(request.user, pk)
-    decision = get_object_or_404(
-        Decision.objects.select_related("assignment__department", "assignment__proposal__body",
-                                        "decided_by"),
-        pk=decision_pk, assignment__proposal=proposal,
-    )
-    return run(request, REFUSE_COUNTERSIGN, proposal, decision)
+countersign = _on_decision(COUNTERSIGN)
+countersign_refuse = _on_decision(REFUSE_COUNTERSIGN)
 
 
 def _decisions_now(proposal: Proposal) -> list[Decision]:

@@ -237,5 +237,10 @@ class PublishForm(forms.Form):
         # The confirmation comes last, after what it confirms.
         self.order_fields([*(f"reasons_{d.pk}" for d in self.decisions), "confirm"])
 
-    def public_reasons(self) -> dict[int, str]:
-        return {d.pk: self.cleaned_data[f"reasons_{d.pk}"] for d in self.decisions}
+    def clean(self):
+        cleaned = super().clean()
+        # What the publishing service takes: the reviewed wording per decision.
+        cleaned["public_reasons"] = {
+            d.pk: cleaned.get(f"reasons_{d.pk}", "") for d in self.decisions
+        }
+        return cleaned
