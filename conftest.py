@@ -122,6 +122,9 @@ def _empty_cache():
     """Cached pages, counts and rate limits of one test must not leak into the next."""
     from django.core.cache import caches
 
+    from kyoso.core.page_cache import recent_pages
+
     for alias in ("default", "pages"):
         caches[alias].clear()
+    recent_pages.clear()
     yield

@@ -66,3 +66,23 @@ class AuditEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValueError("Audit events are append-only.")
+
+
+class ContentVersion(models.Model):
+    """A counter per kind of public content (e.g. ``catalog``), bumped after every change to it.
+
+    Shared pages and counts are stored under the version they were made at
+    (kyoso.core.page_cache), so a bump retires them all at once, in every process. Kept in the
+    database rather than in a cache, so that it is never lost and read in the same query as
+    whatever else a page's state needs.
+    """
+
+    name = models.CharField(max_length=40, primary_key=True)
+    version = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("content version")
+        verbose_name_plural = _("content versions")
+
+    def __str__(self):
+        return f"{self.name} v{self.version}"

@@ -1,15 +1,19 @@
 """Whole-page caching of public pages for anonymous visitors.
 
 Most visitors of a catalog are anonymous and see exactly the same page for the same address, so
-the rendered page is kept in the shared cache. The key holds the language, the full path and a
-*state* given by the caller (for the catalog: a version that every write bumps and the newest
-project's id), so a page is never older than the last change to what it shows.
+the rendered page is kept and served again. A view opts in with ``@cache_public_page(state)``;
+``PublicPageCacheMiddleware``, near the top of the middleware stack, does the rest. The key holds
+the language, the full path and the view's *state* (for the catalog: a version that every write
+bumps and the newest project's id, read in one query), so a page is never older than the last
+change to what it shows.
 
-Only pages that are safe to share are stored: GET or HEAD, anonymous, no pending messages, a
-200 response, and nothing in it tied to the visitor: a page that used a CSRF token, touched the
-session or set a cookie is never stored. (Cookies are added by middleware after the view, so the
-view's response alone cannot tell; the request's CSRF and session state can.) Entries live in the
-``pages`` cache, apart from rate limits, so a flood of addresses cannot push those out.
+A visit is answered from the cache before sessions, authentication, CSRF and the view run: that
+is what makes a cached page cost little more than an empty one (docs/benchmarks.md). So only
+visits that cannot belong to anyone are served or stored: GET or HEAD, no session cookie (nobody
+signed in), no pending messages; and only pages tied to no visitor are stored: a 200 response
+that set no cookie, used no CSRF token and left the session untouched. Pages are kept twice: in
+the ``pages`` cache shared by all processes (apart from rate limits, so a flood of addresses
+cannot push those out) and in a small in-process memory in front of it.
 """
 
 from __future__ import annotations
@@ -18,9 +22,10 @@ import base64
 import hashlib
 import pickle
 import random
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from datetime import UTC, datetime
-from functools import wraps
 
 from django.conf import settings
 from django.core.cache import caches
@@ -28,8 +33,9 @@ from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.db import DatabaseCache
 from django.db import connections, router
 from django.http import HttpResponse
+from django.urls import Resolver404, resolve
+from django.utils import translation
 from django.utils.timezone import now as tz_now
-from django.utils.translation import get_language
 
 PAGE_TTL = 60 * 10
 
@@ -93,48 +99,133 @@ class PageDatabaseCache(DatabaseCache):
             return cursor.rowcount > 0
 
 
-def _shareable_request(request) -> bool:
+STORED_HEADERS_SKIPPED = frozenset({"set-cookie", "content-length", "x-kyoso-cache"})
+
+
+class RecentPages:
+    """The most recently used pages of this process, up to ``max_bytes`` of content."""
+
+    def __init__(self, max_bytes: int):
+        self.max_bytes = max_bytes
+        self._entries: OrderedDict[str, tuple] = OrderedDict()
+        self._size = 0
+        self._lock = threading.Lock()
+
+    def get(self, key: str):
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is not None:
+                self._entries.move_to_end(key)
+            return entry
+
+    def set(self, key: str, entry: tuple) -> None:
+        size = len(entry[1])
+        if size > self.max_bytes // 10:
+            return
+        with self._lock:
+            previous = self._entries.pop(key, None)
+            if previous is not None:
+                self._size -= len(previous[1])
+            self._entries[key] = entry
+            self._size += size
+            while self._size > self.max_bytes:
+                _, dropped = self._entries.popitem(last=False)
+                self._size -= len(dropped[1])
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+            self._size = 0
+
+
+recent_pages = RecentPages(getattr(settings, "KYOSO_PAGE_MEMORY_BYTES", 32 * 1024 * 1024))
+
+
+def cache_public_page(state: Callable[[], str], timeout: int = PAGE_TTL):
+    """Mark a view whose page anonymous visitors share while ``state()`` holds (see above).
+
+    The view finds the state it is served under in ``request.page_state``, to key its own
+    caches (e.g. counts) by the same state.
+    """
+
+    def decorator(view):
+        view.public_page_state = state
+        view.public_page_timeout = timeout
+        return view
+
+    return decorator
+
+
+def _anonymous_visit(request) -> bool:
     return (
         request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "messages" not in request.COOKIES
-        and not request.user.is_authenticated
     )
 
 
 def _personal(request, response) -> bool:
     """Whether the response carries anything of this visitor's (or cannot be stored)."""
     session = getattr(request, "session", None)
+    user = getattr(request, "user", None)
     return bool(
         response.cookies
         or getattr(response, "streaming", False)
         or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
         or (session is not None and (session.modified or "_messages" in session))
+        or (user is not None and user.is_authenticated)
     )
 
 
-def cache_public_page(state: Callable[[], str], timeout: int = PAGE_TTL):
-    """Serve the view's page from the cache for anonymous visitors while ``state()`` holds."""
+def page_key(language: str, full_path: str, state: str) -> str:
+    raw = f"{language}|{full_path}|{state}"
+    return "page:" + hashlib.sha256(raw.encode()).hexdigest()
 
-    def decorator(view):
-        @wraps(view)
-        def wrapper(request, *args, **kwargs):
-            if not _shareable_request(request):
-                return view(request, *args, **kwargs)
-            # Kept on the request so the view can key its own caches by the same state.
-            request.page_state = state()
-            raw = f"{get_language()}|{request.get_full_path()}|{request.page_state}"
-            key = "page:" + hashlib.sha256(raw.encode()).hexdigest()
+
+class PublicPageCacheMiddleware:
+    """Answers anonymous visits to ``cache_public_page`` views from the cache, and stores them.
+
+    Place it after SecurityMiddleware and WhiteNoise and before the session middleware: a hit
+    still gets the security headers, and skips everything after.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _anonymous_visit(request):
+            return self.get_response(request)
+        # The language comes from the address alone (i18n_patterns without a prefix for
+        # Japanese), so it can be known before LocaleMiddleware runs; resolving needs it.
+        language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+        translation.activate(language)
+        try:
+            view = resolve(request.path_info).func
+        except Resolver404:
+            return self.get_response(request)
+        state = getattr(view, "public_page_state", None)
+        if state is None:
+            return self.get_response(request)
+        request.page_state = state()
+        key = page_key(language, request.get_full_path(), request.page_state)
+        stored = recent_pages.get(key)
+        if stored is None:
             stored = caches["pages"].get(key)
             if stored is not None:
-                content_type, content = stored
-                response = HttpResponse(content, content_type=content_type)
-                response["X-Kyoso-Cache"] = "hit"
-                return response
-            response = view(request, *args, **kwargs)
-            if response.status_code == 200 and not _personal(request, response):
-                caches["pages"].set(key, (response["Content-Type"], response.content), timeout)
+                recent_pages.set(key, stored)
+        if stored is not None:
+            headers, content = stored
+            response = HttpResponse(content, headers=headers)
+            response["X-Kyoso-Cache"] = "hit"
             return response
-
-        return wrapper
-
-    return decorator
+        response = self.get_response(request)
+        if response.status_code == 200 and not _personal(request, response):
+            headers = {
+                name: value
+                for name, value in response.items()
+                if name.lower() not in STORED_HEADERS_SKIPPED
+            }
+            entry = (headers, response.content)
+            caches["pages"].set(key, entry, view.public_page_timeout)
+            recent_pages.set(key, entry)
+        return response

@@ -72,12 +72,13 @@ def test_it_does_not_cache_not_found_pages(client, department):
     assert client.get(url).status_code == 404
 
 
-def test_a_lost_version_never_brings_back_an_older_page(
+def test_an_emptied_cache_never_brings_back_an_older_page(
     client, department, department_officer, django_capture_on_commit_callbacks
 ):
+    """The version lives in the database, so no loss of cached entries can reset it."""
     from django.core.cache import caches
 
-    from kyoso.catalog.counting import VERSION_KEY
+    from kyoso.core.page_cache import recent_pages
 
     project = CatalogProjectFactory(department=department, name="公開中の事業")
     url = reverse("catalog:project_detail", args=[project.pk])
@@ -86,29 +87,56 @@ def test_a_lost_version_never_brings_back_an_older_page(
         services.project_update(
             actor=department_officer, project=project, data={"disclosed": False}
         )
-    caches["pages"].delete(VERSION_KEY)  # e.g. pushed out of a full cache
+    caches["pages"].clear()  # e.g. a full cache culled
+    recent_pages.clear()
     assert client.get(url).status_code == 404
 
 
-def test_it_never_stores_a_page_that_used_a_csrf_token(rf, db):
-    from django.contrib.auth.models import AnonymousUser
-    from django.http import HttpResponse
-    from django.middleware.csrf import get_token
+def test_a_hit_skips_sessions_and_the_view_but_keeps_the_headers(
+    client, department, django_assert_num_queries
+):
+    CatalogProjectFactory(department=department)
+    first = client.get(LIST)
+    with django_assert_num_queries(1):  # the catalog's state, nothing else
+        second = client.get(LIST)
+    assert second["X-Kyoso-Cache"] == "hit"
+    for header in ("Content-Language", "Vary", "X-Frame-Options", "X-Content-Type-Options",
+                   "Content-Type"):
+        assert second[header] == first[header], header
 
-    from kyoso.core.page_cache import cache_public_page
 
-    calls = []
+def test_a_hit_comes_from_the_shared_cache_in_another_process(client, department):
+    from kyoso.core.page_cache import recent_pages
 
-    @cache_public_page(lambda: "state")
-    def view(request):
-        calls.append(1)
-        return HttpResponse(get_token(request))
+    CatalogProjectFactory(department=department, name="共有される事業")
+    first = client.get(LIST)
+    recent_pages.clear()  # as in another worker, whose memory is empty
+    second = client.get(LIST)
+    assert second["X-Kyoso-Cache"] == "hit"
+    assert second.content == first.content
 
+
+def test_a_visitor_with_a_session_is_never_served_a_shared_page(client, department):
+    CatalogProjectFactory(department=department)
+    client.get(LIST)
+    client.cookies["sessionid"] = "whatever"
+    response = client.get(LIST)
+    assert "X-Kyoso-Cache" not in response
+    assert response.status_code == 200
+
+
+def test_it_never_stores_a_page_that_used_a_csrf_token(client, db, settings):
+    settings.ROOT_URLCONF = "kyoso.core.tests.page_cache_urls"
+    from kyoso.core.tests import page_cache_urls
+
+    page_cache_urls.calls.clear()
     for _ in range(2):
-        request = rf.get("/form/")
-        request.user = AnonymousUser()
-        view(request)
-    assert len(calls) == 2
+        assert client.get("/form/").status_code == 200
+    assert len(page_cache_urls.calls) == 2
+    client.cookies.clear()
+    for _ in range(2):
+        client.get("/plain/")
+    assert page_cache_urls.calls.count("plain") == 1
 
 
 def test_it_answers_head_requests(client, department):
