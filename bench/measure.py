@@ -22,9 +22,11 @@ CACHE_TABLES = {
 def _cold_cache() -> None:
     """Forget cached pages and counts, as for a question never asked before.
 
-    Everything else in the cache (the catalog version, the grouped body list) stays, as it
-    would in a running server.
+    Everything else in the cache (the grouped body list) stays, as it would in a running server.
     """
+    from kyoso.core.page_cache import recent_pages
+
+    recent_pages.clear()  # the pages this process also keeps in memory
     with connection.cursor() as cursor:
         for alias, table in CACHE_TABLES.items():
             for prefix in ("page:", "catalog:count:"):

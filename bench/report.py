@@ -113,7 +113,7 @@ def render(*, args, started, machine, measured, loads, rss, load_generator) -> s
     lines += ["", "## SQL queries per page (anonymous visitor)", "",
               "Measured in process with the page and the count forgotten (what a new question "
               "costs, including the statements that read and store them in the database cache "
-              "table; the catalog version and the grouped body list stay cached, as in a running "
+              "table and in memory; the grouped body list stays cached, as in a running "
               "server) and again right after (the cached path).", "",
               "| page | uncached, page_size 20 | uncached, page_size 100 |", "|---|---:|---:|"]
     for name in measured["queries"]["20"]:

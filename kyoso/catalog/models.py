@@ -13,6 +13,10 @@ from kyoso.core.choices import CollaborationForm, PolicyField
 from kyoso.core.models import TimeStampedModel
 from kyoso.core.text import indexed_form, search_key
 
+# Each field's (lazily translated) name, for lists: get_field_display rebuilds its lookup table
+# on every call.
+FIELD_LABELS = dict(PolicyField.choices)
+
 # The plausible fiscal years (see the check constraint below).
 FISCAL_YEAR_MIN, FISCAL_YEAR_MAX = 1926, 2200
 
@@ -154,6 +158,10 @@ class CatalogProject(TimeStampedModel):
         if (get_language() or "ja").startswith("en") and self.name_en:
             return self.name_en
         return self.name
+
+    @property
+    def field_label(self):
+        return FIELD_LABELS.get(self.field, self.field)
 
     def get_collaboration_forms_display(self) -> list[str]:
         labels = dict(CollaborationForm.choices)
