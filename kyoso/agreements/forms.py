@@ -37,7 +37,11 @@ def lines(text: str) -> list[str]:
 
 
 class AgreementForm(forms.Form):
-    """The record of an agreement. Items are written one per line, in their order."""
+    """The record of an agreement. Items are written one per line, in their order.
+
+    Partner organizations are not chosen here: a national installation has tens of thousands,
+    so they are found by searching on the draft's partners page (``PartnerChangeForm``).
+    """
 
     body = forms.ModelChoiceField(
         label=_("Government body keeping the agreement"), queryset=GovernmentBody.objects.none(),
@@ -46,12 +50,6 @@ class AgreementForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=Agreement.Kind.choices)
     title = forms.CharField(label=_("Title"), max_length=200)
     title_en = forms.CharField(label=_("Title in English"), max_length=200, required=False)
-    partners = forms.ModelMultipleChoiceField(
-        label=_("Partner organizations"),
-        queryset=Organization.objects.order_by("name_kana", "name"),
-        help_text=_("Choose one or more; hold Ctrl (⌘ on a Mac) to choose several."),
-        error_messages={"required": _("Name at least one partner organization.")},
-    )
     other_bodies = forms.ModelMultipleChoiceField(
         label=_("Other government parties"), required=False,
         queryset=GovernmentBody.objects.active().order_by("code"),
@@ -126,8 +124,7 @@ class AgreementForm(forms.Form):
                      "press_release_text"):
             if name in self.fields:
                 values[name] = data.get(name)
-        if "partners" in self.fields:
-            values["partners"] = list(data["partners"])
+        if "other_bodies" in self.fields:
             values["other_bodies"] = list(data.get("other_bodies") or [])
             values["items"] = data.get("item_pairs", [])
         return values
@@ -140,12 +137,37 @@ class AgreementForm(forms.Form):
                 "kind", "title", "title_en", "summary", "summary_en", "fields", "starts_on",
                 "ends_on", "auto_renew", "renewal_months", "press_release_url",
                 "press_release_text")},
-            "partners": [link.organization_id for link in agreement.partner_links.all()],
             "other_bodies": list(agreement.other_bodies.values_list("pk", flat=True)),
             "items": "\n".join(item.text for item in items),
             "items_en": "\n".join(item.text_en for item in items) if any(
                 item.text_en for item in items) else "",
         }
+
+
+class PartnerChangeForm(forms.Form):
+    """One change of a draft's partners: add an organization found by the search, remove one,
+    or move one to another place in the signing order. The buttons of the partners page post
+    it; every field is hidden."""
+
+    ACTIONS = ("add", "remove", "move")
+
+    action = forms.ChoiceField(choices=[(name, name) for name in ACTIONS],
+                               widget=forms.HiddenInput)
+    organization = forms.ModelChoiceField(
+        queryset=Organization.objects.all(), widget=forms.HiddenInput,
+        error_messages={
+            "required": _("Choose an organization from the list."),
+            "invalid_choice": _("That organization was not found. Search again and choose it "
+                                "from the list."),
+        },
+    )
+    position = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("action") == "move" and not data.get("position"):
+            self.add_error("position", _("Say where the partner goes in the signing order."))
+        return data
 
 
 class SignForm(forms.Form):

@@ -104,6 +104,8 @@ rules.add_perm(
 # Parties and the keeping body see drafts, internal files and draft memoranda.
 rules.add_perm("agreements.view_internal", is_keeping_body_staff | is_keeper | is_party)
 rules.add_perm("agreements.change_agreement", is_keeper & ~in_state("expired", "terminated"))
+# Partners are named one by one while the agreement is a draft; once signed they are fixed.
+rules.add_perm("agreements.change_partners", is_keeper & in_state("draft"))
 rules.add_perm("agreements.sign_agreement", is_keeper & in_state("draft"))
 rules.add_perm("agreements.activate_agreement", is_keeper & in_state("signed"))
 rules.add_perm("agreements.renew_agreement", is_keeper & in_state("active", "renewed"))

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from kyoso.core.text import search_terms
 from kyoso.organizations.predicates import body_roles, organization_roles
+from kyoso.organizations.selectors import organization_directory
 
 from .models import PUBLIC_STATES, Agreement, AgreementPartner
 from .rules import OVERSEERS
@@ -132,3 +133,29 @@ def public_documents(agreement):
 def signed_memoranda(agreement):
     return agreement.memoranda.filter(signed_on__isnull=False) if agreement.is_public else \
         agreement.memoranda.none()
+
+
+# More matches than this are not listed: the desk narrows the search instead.
+PARTNER_MATCHES_LISTED = 50
+
+
+def partner_candidates(agreement, query: str, *, limit: int = PARTNER_MATCHES_LISTED):
+    """Organizations whose name (kanji, kana or English; width and kana folded) matches every
+    word of ``query`` and that are not partners of the agreement yet, in the directory's order:
+    at most ``limit`` of them, and whether there were more. No words, no list."""
+    if not search_terms(query):
+        return [], False
+    found = list(
+        organization_directory(query=query)
+        .exclude(pk__in=agreement.partner_links.values("organization_id"))
+        .select_related("prefecture")[: limit + 1]
+    )
+    return found[:limit], len(found) > limit
+
+
+def partners_in_order(agreement):
+    return [
+        link.organization for link in agreement.partner_links.select_related(
+            "organization", "organization__prefecture"
+        ).order_by("position", "id")
+    ]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import manage, public
+from .views import manage, parties, public
 
 app_name = "agreements"
 urlpatterns = [
@@ -13,6 +13,7 @@ urlpatterns = [
     ),
     path("agreements/<int:pk>/", public.agreement_detail, name="detail"),
     path("agreements/<int:pk>/edit/", manage.edit, name="edit"),
+    path("agreements/<int:pk>/partners/", parties.partners, name="partners"),
     path("agreements/<int:pk>/documents/new/", manage.document_add, name="document_add"),
     path(
         "agreements/<int:pk>/documents/<int:document_pk>/", public.document_download,

@@ -20,6 +20,7 @@ from .papers import (
     memorandum_add,
     memorandum_sign,
 )
+from .parties import agreement_partner_add, agreement_partner_move, agreement_partner_remove
 from .records import (
     agreement_create,
     agreement_create_from_proposal,
@@ -34,6 +35,9 @@ __all__ = [
     "agreement_create",
     "agreement_create_from_proposal",
     "agreement_expire",
+    "agreement_partner_add",
+    "agreement_partner_move",
+    "agreement_partner_remove",
     "agreement_renew",
     "agreement_sign",
     "agreement_terminate",

@@ -22,6 +22,8 @@ class AgreementChangedError(AgreementTransitionError):
 
 ACTIONS = {
     "update": _("Edit"),
+    "parties": _("Change the partner organizations"),
+    "amend": _("Record an amendment"),
     "sign": _("Record the signing"),
     "activate": _("Put in force"),
     "renew": _("Renew"),

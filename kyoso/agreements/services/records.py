@@ -81,11 +81,8 @@ def _check_record(agreement: Agreement) -> None:
 
 
 def _set_partners(agreement: Agreement, partners: Sequence) -> None:
+    # A draft may have no partner yet (they are found on its partners page); signing needs one.
     partners = list(dict.fromkeys(partners))
-    if not partners:
-        raise ValidationError(
-            {"partners": _("Name at least one partner organization.")}, code="required"
-        )
     agreement.partner_links.all().delete()
     AgreementPartner.objects.bulk_create(
         AgreementPartner(agreement=agreement, organization=organization, position=number)
@@ -127,7 +124,7 @@ def agreement_create(
     body,
     kind: str,
     title: str,
-    partners: Sequence,
+    partners: Sequence = (),
     other_bodies: Sequence = (),
     fields: Iterable[str] = (),
     items: Iterable = (),
@@ -142,7 +139,9 @@ def agreement_create(
     press_release_text: str = "",
     proposal: Proposal | None = None,
 ) -> Agreement:
-    """Open a draft agreement of ``body`` with its partners (the desk or an administrator).
+    """Open a draft agreement of ``body`` (the desk or an administrator), with its partners in
+    signing order if they are known; the desk may also name them afterwards, one by one
+    (``agreement_partner_add``). Signing needs at least one.
 
     Companies often come to the desk with a comprehensive agreement first, so a draft needs no
     proposal; one created from an adopted proposal keeps the link.

@@ -73,12 +73,19 @@ def test_the_desk_creates_edits_and_signs_through_the_forms(
     client.force_login(desk_coordinator)
     response = client.post("/agreements/new/", {
         "body": prefecture.pk, "kind": "comprehensive", "title": "災害時の物資供給に関する協定",
-        "partners": [organization.pk], "fields": ["disaster", "welfare"],
+        "fields": ["disaster", "welfare"],
         "items": "物資の供給\n避難所の支援", "starts_on": "2025-04-01", "ends_on": "2026-03-31",
     })
     agreement = Agreement.objects.get(title="災害時の物資供給に関する協定")
+    # The partners are found and added on the next page.
     assert response.status_code == 302
+    assert response["Location"] == f"/agreements/{agreement.pk}/partners/"
     assert [item.text for item in agreement.items.all()] == ["物資の供給", "避難所の支援"]
+    # Without a partner it cannot be signed; the page says why.
+    response = client.post(f"/agreements/{agreement.pk}/sign/", {"signed_on": "2025-03-25"})
+    assert response.status_code == 200 and "連携先の団体を1つ以上" in response.content.decode()
+    client.post(f"/agreements/{agreement.pk}/partners/",
+                {"action": "add", "organization": organization.pk})
     response = client.post(f"/agreements/{agreement.pk}/sign/", {"signed_on": "2025-03-25"})
     assert response.status_code == 302
     agreement.refresh_from_db()
@@ -89,12 +96,11 @@ def test_the_desk_creates_edits_and_signs_through_the_forms(
     assert "締結済み" in response.content.decode()
 
 
-def test_a_form_error_lands_on_its_field(client, desk_coordinator, prefecture, partner_member):
-    organization = partner_member.organization_memberships.get().organization
+def test_a_form_error_lands_on_its_field(client, desk_coordinator, prefecture):
     client.force_login(desk_coordinator)
     response = client.post("/en/agreements/new/", {
         "body": prefecture.pk, "kind": "project", "title": "期間の誤り",
-        "partners": [organization.pk], "starts_on": "2026-04-01", "ends_on": "2026-03-01",
+        "starts_on": "2026-04-01", "ends_on": "2026-03-01",
     })
     assert response.status_code == 200
     assert "The term cannot end before it starts." in response.content.decode()

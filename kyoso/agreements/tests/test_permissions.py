@@ -32,6 +32,7 @@ MATRIX = {
     "view_agreement": (None, None),  # checked separately below
     "view_internal": (READERS_OF_DRAFTS, set(S.values)),
     "change_agreement": (KEEPERS, {S.DRAFT} | LIVE),
+    "change_partners": (KEEPERS, {S.DRAFT}),
     "sign_agreement": (KEEPERS, {S.DRAFT}),
     "activate_agreement": (KEEPERS, {S.SIGNED}),
     "renew_agreement": (KEEPERS, {S.ACTIVE, S.RENEWED}),

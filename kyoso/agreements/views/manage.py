@@ -102,8 +102,10 @@ def create(request):
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
-            messages.success(request, _("The draft agreement was saved."))
-            return redirect("agreements:detail", agreement.pk)
+            messages.success(request, _(
+                "The draft agreement was saved. Now find its partner organizations and add them."
+            ))
+            return redirect("agreements:partners", agreement.pk)
     return render(request, "agreements/form.html", {
         "form": form, "title": _("New agreement"), "agreement": None,
     })
@@ -168,6 +170,7 @@ def edit(request, pk):
     return render(request, "agreements/form.html", {
         "form": form, "title": _("Edit the agreement"), "agreement": agreement,
         "refusal": refusal, "signed": signed,
+        "partners": [link.organization for link in agreement.partner_links.all()],
     })
 
 

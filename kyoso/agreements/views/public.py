@@ -91,7 +91,7 @@ def agreement_detail(request, pk):
     memoranda = agreement.memoranda.all() if internal else selectors.signed_memoranda(agreement)
     may = {
         name: rules.has_perm(f"agreements.{name}", user, agreement)
-        for name in ("change_agreement", "sign_agreement", "activate_agreement",
+        for name in ("change_agreement", "change_partners", "sign_agreement", "activate_agreement",
                      "renew_agreement", "terminate_agreement", "file_document",
                      "draft_memorandum", "sign_memorandum", "publish_document",
                      "remove_document")
