@@ -123,8 +123,10 @@ def _empty_cache():
     from django.core.cache import caches
 
     from kyoso.core.page_cache import recent_pages
+    from kyoso.organizations.selectors import forget_body_choices
 
     for alias in ("default", "pages"):
         caches[alias].clear()
     recent_pages.clear()
+    forget_body_choices()
     yield

@@ -12,3 +12,14 @@ def test_it_groups_options():
     html = select_options([("佐賀県", [("410004", "佐賀県"), ("412015", "佐賀市")])], None)
     assert html.startswith('<optgroup label="佐賀県"><option value="410004">')
     assert html.endswith("</optgroup>")
+
+
+def test_prerendered_choices_give_the_same_markup_with_any_selection():
+    from kyoso.core.templatetags.kyoso import PrerenderedChoices
+
+    groups = [("佐賀県", [("410004", "佐賀県"), ("412015", "佐賀市")]), ("A&B", [("1", "<x>")])]
+    prerendered = PrerenderedChoices(groups)
+    for selected in (None, "", "412015", "1", "999999"):
+        assert select_options(prerendered, selected) == select_options(groups, selected)
+    assert select_options(prerendered, "412015").count(" selected") == 1
+    assert select_options(prerendered, None).count(" selected") == 0
