@@ -183,6 +183,8 @@ KYOSO_SWEEPS = [
     "kyoso.collaborations.reminders.collaborations_sweep",
 ]
 KYOSO_SWEEP_MINUTES = int(os.environ.get("KYOSO_SWEEP_MINUTES", "15"))
+# Memory per process for the public pages it served last (kyoso.core.page_cache).
+KYOSO_PAGE_MEMORY_BYTES = int(os.environ.get("KYOSO_PAGE_MEMORY_BYTES", str(32 * 1024 * 1024)))
 # Reminders go this many days before an answer is due (the nearest stage only, once each).
 KYOSO_REMINDER_DAYS = [
     int(days) for days in env_list("KYOSO_REMINDER_DAYS", "7,1")
