@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Schema
 from ninja.pagination import PaginationBase
 
-from kyoso.catalog.counting import COUNT_CAP, COUNT_TTL, capped_count
+from kyoso.catalog.counting import COUNT_CAP, COUNT_TTL, CachedCountPaginator, capped_count
 
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
@@ -79,13 +79,22 @@ class PageNumberPagination(PaginationBase):
                 _("Pages reach the first %(cap)s results; narrow the filters to see others.")
                 % {"cap": f"{COUNT_CAP:,}"}
             )
-        results = list(queryset[offset : offset + size])
-        # A first page that is not full already tells the total: spare the COUNT query.
-        if offset == 0 and len(results) < size:
-            count = len(results)
-            exact = True
+        plans = getattr(request, "page_plans", None)
+        if plans:
+            # A search: the count first, since it decides how the rows are best read (see
+            # kyoso.catalog.counting.CachedCountPaginator), as on the catalog page.
+            paginator = CachedCountPaginator(queryset, size, **plans)
+            paginator.raw_count = count = self.count(request, queryset)
+            results = []
+            if offset < min(count, COUNT_CAP):
+                results = list(paginator.page(pagination.page).object_list)
         else:
-            count = self.count(request, queryset)
+            results = list(queryset[offset : offset + size])
+            # A first page that is not full already tells the total: spare the COUNT query.
+            if offset == 0 and len(results) < size:
+                count = len(results)
+            else:
+                count = self.count(request, queryset)
         exact = count <= COUNT_CAP
         count = min(count, COUNT_CAP)
         last_page = max(1, -(-count // size))

@@ -140,3 +140,20 @@ class CachedCountPaginator(Paginator):
     @property
     def count_capped(self) -> bool:
         return self.raw_count > COUNT_CAP
+
+
+def search_page_plans(params) -> dict:
+    """``CachedCountPaginator``'s plans for a list asked with ``params`` (a query dict): for a
+    search, sort few results and read many year by year; nothing special otherwise. Shared by
+    the catalog page and the API so both take the same path."""
+    from django.db.models import F
+
+    from kyoso.core.fiscal import fiscal_year_of
+
+    if not str(params.get("q") or "").strip():
+        return {}
+    plans = {"order_when_few": ((F("fiscal_year") + 0).desc(), F("id") + 0)}
+    if not params.get("fiscal_year"):
+        current = fiscal_year_of()
+        plans["years_when_many"] = list(range(current + 1, current - 11, -1))
+    return plans

@@ -13,7 +13,7 @@ from ninja.errors import ValidationError
 from ninja.pagination import paginate
 from pydantic import field_validator, model_validator
 
-from kyoso.catalog.counting import count_key
+from kyoso.catalog.counting import count_key, search_page_plans
 from kyoso.catalog.filters import CatalogFilter
 from kyoso.catalog.models import CatalogProject
 from kyoso.catalog.selectors import LIST_FIELDS, catalog_project_for, catalog_projects_for
@@ -195,6 +195,7 @@ def list_projects(
     if not request.user.is_authenticated:
         # The public all see the same totals: share them (see kyoso.catalog.counting).
         request.count_key = count_key({"api": "1", **project_filter.form.data})
+    request.page_plans = search_page_plans(project_filter.form.data)
     return project_filter.qs
 
 

@@ -64,3 +64,31 @@ def test_a_fiscal_year_is_compared_as_the_columns_type(client, projects, year):
     assert response.status_code == 200
     found = [project.pk for project in response.context["page"]]
     assert found == (expected(fiscal_year=2025) if year == "2025" else [])
+
+
+def api_ids(client, **params) -> list[int]:
+    response = client.get("/api/v1/catalog/projects", params)
+    assert response.status_code == 200, response.content
+    return [project["id"] for project in response.json()["results"]]
+
+
+@pytest.mark.parametrize("cap", [2_000, 9, 5])
+def test_the_api_reads_a_search_as_the_page_does(client, projects, monkeypatch, cap):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from kyoso.api import pagination
+
+    monkeypatch.setattr(counting, "COUNT_CAP", cap)
+    monkeypatch.setattr(pagination, "COUNT_CAP", cap)
+    with CaptureQueriesContext(connection) as queries:
+        assert api_ids(client, q="子育て", page_size=20) == expected()[: min(cap, 20)]
+    rows_sql = " ".join(
+        query["sql"] for query in queries.captured_queries if '"name_en"' in query["sql"]
+    )
+    if cap == 2_000:  # few results: sorted apart, in an order no index gives
+        assert '"fiscal_year" + 0' in rows_sql
+    else:  # many: the newest fiscal year's matches, year by year
+        assert '"fiscal_year" + 0' not in rows_sql
+        assert rows_sql.count('."fiscal_year" = ') >= 1
+    assert api_ids(client, q="子育て", fiscal_year=2025) == expected(fiscal_year=2025)[:cap]

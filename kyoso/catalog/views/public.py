@@ -1,6 +1,6 @@
 """Public pages of the catalog: anyone may browse and search what bodies disclose."""
 
-from django.db.models import Count, F
+from django.db.models import Count
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
@@ -10,15 +10,12 @@ from kyoso.core.page_cache import cache_public_page
 from kyoso.organizations.models import GovernmentBody
 from kyoso.organizations.selectors import body_choice_groups
 
-from ..counting import CachedCountPaginator, catalog_state, count_key
+from ..counting import CachedCountPaginator, catalog_state, count_key, search_page_plans
 from ..filters import CatalogFilter
 from ..forms import fiscal_year_choices
 from ..selectors import catalog_project_for, catalog_projects_for
 
 PAGE_SIZES = (20, 50, 100)
-# The list's order (newest fiscal year first, then id) in a form no index can supply: for
-# searches with few results (see CachedCountPaginator).
-SEARCH_ORDER = ((F("fiscal_year") + 0).desc(), F("id") + 0)
 
 
 def page_size_from(request) -> int:
@@ -71,12 +68,9 @@ def project_list(request):
         key = count_key(request.GET.dict(), state=getattr(request, "page_state", None))
     elif not request.user.is_authenticated and not project_filter.is_bound:
         key = count_key({}, state=getattr(request, "page_state", None))
-    searching = project_filter.is_bound and bool(request.GET.get("q", "").strip())
-    all_years = not request.GET.get("fiscal_year")
     paginator = CachedCountPaginator(
         project_filter.qs, page_size_from(request), count_key=key,
-        order_when_few=SEARCH_ORDER if searching else None,
-        years_when_many=recent_fiscal_years() if searching and all_years else None,
+        **search_page_plans(request.GET),
     )
     page = paginator.get_page(request.GET.get("page"))
     return render(
