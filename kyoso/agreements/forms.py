@@ -6,6 +6,8 @@ for ``ends_on`` or ``partners`` lands on the field the person typed into.
 
 from __future__ import annotations
 
+import uuid
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -13,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from kyoso.core.choices import PolicyField
 from kyoso.organizations.models import GovernmentBody, Organization
 
-from .models import Agreement
+from .models import Agreement, Amendment
 
 
 class DateInput(forms.DateInput):
@@ -34,6 +36,25 @@ def apply_service_errors(form: forms.Form, error: ValidationError) -> None:
 
 def lines(text: str) -> list[str]:
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+def item_pairs(form: forms.Form, data: dict) -> list[tuple[str, str]]:
+    """The items typed one per line (Japanese, and optionally English in the same order) as
+    ``(text, text_en)`` pairs; a wrong number of English lines is an error on ``items_en``."""
+    japanese, english = lines(data.get("items", "")), lines(data.get("items_en", ""))
+    if english and len(english) != len(japanese):
+        form.add_error("items_en", _("Give one English line for each item, or none."))
+    english += [""] * (len(japanese) - len(english))
+    return list(zip(japanese, english, strict=False))
+
+
+def items_initial(agreement: Agreement) -> dict:
+    items = list(agreement.items.order_by("position"))
+    return {
+        "items": "\n".join(item.text for item in items),
+        "items_en": "\n".join(item.text_en for item in items) if any(
+            item.text_en for item in items) else "",
+    }
 
 
 class AgreementForm(forms.Form):
@@ -109,11 +130,7 @@ class AgreementForm(forms.Form):
     def clean(self):
         data = super().clean()
         if "items" in self.fields:
-            japanese, english = lines(data.get("items", "")), lines(data.get("items_en", ""))
-            if english and len(english) != len(japanese):
-                self.add_error("items_en", _("Give one English line for each item, or none."))
-            english += [""] * (len(japanese) - len(english))
-            data["item_pairs"] = list(zip(japanese, english, strict=False))
+            data["item_pairs"] = item_pairs(self, data)
         return data
 
     def service_values(self) -> dict:
@@ -131,16 +148,13 @@ class AgreementForm(forms.Form):
 
     @classmethod
     def initial_of(cls, agreement: Agreement) -> dict:
-        items = list(agreement.items.order_by("position"))
         return {
             **{name: getattr(agreement, name) for name in (
                 "kind", "title", "title_en", "summary", "summary_en", "fields", "starts_on",
                 "ends_on", "auto_renew", "renewal_months", "press_release_url",
                 "press_release_text")},
             "other_bodies": list(agreement.other_bodies.values_list("pk", flat=True)),
-            "items": "\n".join(item.text for item in items),
-            "items_en": "\n".join(item.text_en for item in items) if any(
-                item.text_en for item in items) else "",
+            **items_initial(agreement),
         }
 
 
@@ -201,6 +215,86 @@ class TerminateForm(forms.Form):
         help_text=_("Published with the agreement."),
         error_messages={"required": _("Give the reason for the termination.")},
     )
+
+
+class AmendmentForm(forms.Form):
+    """A signed amendment (変更協定・変更覚書). The form starts from the agreement's current end
+    and items: what is left as it is does not change."""
+
+    kind = forms.ChoiceField(label=_("Kind of amendment"), choices=Amendment.Kind.choices,
+                             initial=Amendment.Kind.AGREEMENT)
+    signed_on = forms.DateField(
+        label=_("Date of signing"), widget=DateInput,
+        error_messages={"required": _("Give the date on which the parties signed the "
+                                      "amendment.")},
+    )
+    description = forms.CharField(
+        label=_("What the amendment changes"), widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("In words, as the public will read it: which items, the term or other "
+                    "terms, and why."),
+        error_messages={"required": _("Say in words what the amendment changes.")},
+    )
+    description_en = forms.CharField(
+        label=_("What the amendment changes, in English"), required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    ends_on = forms.DateField(
+        label=_("Term ends"), required=False, widget=DateInput,
+        help_text=_("The last day of the term after the amendment. Leave it as it is if the "
+                    "term does not change."),
+    )
+    items = forms.CharField(
+        label=_("Items of cooperation (連携事項)"), required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("The whole list after the amendment, one item per line. Leave it as it is "
+                    "if the items do not change."),
+    )
+    items_en = forms.CharField(
+        label=_("Items of cooperation in English"), required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Optional: one line per item, in the same order."),
+    )
+    file = forms.FileField(
+        label=_("Signed text (optional)"), required=False,
+        help_text=_("PDF, PNG, JPEG, Word (.docx) or Excel (.xlsx), at most 10 MB. Filed with "
+                    "the agreement's documents."),
+    )
+    document_title = forms.CharField(label=_("Title of the document"), max_length=200,
+                                     required=False)
+    document_public = forms.BooleanField(
+        label=_("Public (shown on the agreement's public page)"), required=False, initial=True
+    )
+    submission_key = forms.UUIDField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, agreement: Agreement, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.agreement = agreement
+
+    @classmethod
+    def initial_of(cls, agreement: Agreement) -> dict:
+        return {"ends_on": agreement.ends_on, "submission_key": uuid.uuid4(),
+                **items_initial(agreement)}
+
+    def clean(self):
+        data = super().clean()
+        data["item_pairs"] = item_pairs(self, data)
+        if self.agreement.ends_on and not data.get("ends_on") and "ends_on" not in self.errors:
+            self.add_error("ends_on", ValidationError(
+                _("An amendment does not take away the end of the term: give the last day "
+                  "(now %(date)s)."), params={"date": self.agreement.ends_on.isoformat()},
+            ))
+        return data
+
+    def service_values(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "kind": data["kind"], "signed_on": data["signed_on"],
+            "description": data["description"], "description_en": data["description_en"],
+            "ends_on": data.get("ends_on"), "items": data["item_pairs"],
+            "upload": data.get("file"), "document_title": data["document_title"],
+            "document_public": data["document_public"],
+            "submission_key": data["submission_key"],
+        }
 
 
 class DocumentForm(forms.Form):

@@ -59,6 +59,13 @@ kinds.register(
     date_params=["terminated_on"],
 )
 kinds.register(
+    "agreements.amended",
+    subject=_("The agreement “%(title)s” was amended"),
+    text=_("%(body)s recorded an amendment of the agreement “%(title)s” that the parties signed "
+           "on %(amended_on)s. The amendment is published with the agreement."),
+    date_params=["amended_on"],
+)
+kinds.register(
     "agreements.filed",
     subject=_("New papers on the agreement “%(title)s”"),
     text=_("A party filed a document or a draft memorandum on the agreement “%(title)s”."),
@@ -105,9 +112,10 @@ def params(agreement, **extra) -> dict:
     }
 
 
-def tell_everyone(agreement, *, kind: str, key: str, actor=None) -> int:
+def tell_everyone(agreement, *, kind: str, key: str, actor=None, **extra) -> int:
     return notify(recipients=everyone_on_it(agreement), kind=kind, key=key,
-                  url=agreement_url(agreement), params=params(agreement), exclude=actor)
+                  url=agreement_url(agreement), params=params(agreement, **extra),
+                  exclude=actor)
 
 
 def tell_desk(agreement, *, kind: str, key: str, actor=None) -> int:

@@ -110,6 +110,8 @@ rules.add_perm("agreements.sign_agreement", is_keeper & in_state("draft"))
 rules.add_perm("agreements.activate_agreement", is_keeper & in_state("signed"))
 rules.add_perm("agreements.renew_agreement", is_keeper & in_state("active", "renewed"))
 rules.add_perm("agreements.terminate_agreement", is_keeper & in_state(*LIVE_STATES))
+# A signed change of the terms (変更協定・変更覚書), while the agreement is in force or about to be.
+rules.add_perm("agreements.amend_agreement", is_keeper & in_state(*LIVE_STATES))
 rules.add_perm("agreements.file_document", (is_keeper | is_party) & may_file)
 rules.add_perm("agreements.publish_document", is_keeper)
 rules.add_perm("agreements.remove_document", is_keeper & may_file)

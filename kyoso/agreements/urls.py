@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import manage, parties, public
+from .views import amendments, manage, parties, public
 
 app_name = "agreements"
 urlpatterns = [
@@ -23,6 +23,7 @@ urlpatterns = [
         "agreements/<int:pk>/documents/<int:document_pk>/<str:change>/", manage.document_change,
         name="document_change",
     ),
+    path("agreements/<int:pk>/amendments/new/", amendments.amendment_add, name="amendment_add"),
     path("agreements/<int:pk>/memoranda/new/", manage.memorandum_add, name="memorandum_add"),
     path(
         "agreements/<int:pk>/memoranda/<int:memorandum_pk>/sign/", manage.memorandum_sign,

@@ -8,6 +8,7 @@ from .agreements import (
     AgreementItem,
     AgreementPartner,
 )
+from .amendments import Amendment
 from .documents import AgreementDocument, Memorandum
 
 __all__ = [
@@ -15,6 +16,7 @@ __all__ = [
     "LIVE_STATES",
     "PUBLIC_STATES",
     "Agreement",
+    "Amendment",
     "AgreementDocument",
     "AgreementItem",
     "AgreementPartner",

@@ -5,6 +5,7 @@ actor's right (``PermissionDenied``), and writes an audit event ``agreements.<ve
 """
 
 from ._common import AgreementChangedError, AgreementTransitionError
+from .amendments import amendment_record
 from .lifecycle import (
     agreement_activate,
     agreement_expire,
@@ -42,6 +43,7 @@ __all__ = [
     "agreement_sign",
     "agreement_terminate",
     "agreement_update",
+    "amendment_record",
     "document_add",
     "document_publish",
     "document_remove",

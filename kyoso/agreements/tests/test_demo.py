@@ -4,7 +4,7 @@ import pytest
 
 from kyoso.agreements.models import Agreement
 from kyoso.demo import seed as demo
-from kyoso.demo.world.agreements import WATER_TITLE
+from kyoso.demo.world.agreements import REVITALIZATION_TITLE, WATER_TITLE
 
 pytestmark = pytest.mark.django_db
 
@@ -18,5 +18,7 @@ def test_the_demo_seeds_public_agreements_and_reset_removes_them():
     states = set(Agreement.objects.values_list("state", flat=True))
     assert {"signed", "active", "renewed", "expired"} <= states
     assert not Agreement.objects.filter(state="draft").exists()
+    amended = Agreement.objects.get(title=REVITALIZATION_TITLE).amendments.get()
+    assert amended.changes_items and "デジタル化" in amended.items_after[3][0]
     demo.reset()
     assert not Agreement.objects.exists()

@@ -37,6 +37,7 @@ MATRIX = {
     "activate_agreement": (KEEPERS, {S.SIGNED}),
     "renew_agreement": (KEEPERS, {S.ACTIVE, S.RENEWED}),
     "terminate_agreement": (KEEPERS, LIVE),
+    "amend_agreement": (KEEPERS, LIVE),
     "file_document": (KEEPERS | PARTIES, FILING),
     "draft_memorandum": (KEEPERS | PARTIES, FILING),
     "sign_memorandum": (KEEPERS, FILING),

@@ -1,7 +1,8 @@
 """Agreements (協定) bodies signed with partners: a searchable list, one agreement, and CSV.
 
 Public data only: every signed agreement (signed, in force, renewed, expired or terminated),
-its parties, fields, items, term, signed memoranda and the documents its body made public.
+its parties, fields, items, term, signed memoranda, amendments and the documents its body made
+public.
 Drafts are never in the API, whoever asks (the parties follow them on the pages).
 """
 
@@ -17,7 +18,7 @@ from ninja.pagination import paginate
 from pydantic import field_validator
 
 from kyoso.agreements import selectors
-from kyoso.agreements.models import Agreement
+from kyoso.agreements.models import Agreement, Amendment
 from kyoso.catalog.io.exporter import BOM, defuse
 from kyoso.core.choices import PolicyField
 from kyoso.core.fiscal import MAX_FISCAL_YEAR, MIN_FISCAL_YEAR, format_fiscal_year
@@ -56,6 +57,69 @@ class DocumentOut(Schema):
     content_type: str
     size: int
     url: str
+
+
+class AmendmentOut(Schema):
+    number: int = Field(..., description="1, 2, … in the order the amendments were recorded.")
+    kind: Amendment.Kind
+    kind_label: str
+    signed_on: dt.date
+    description: str = Field(..., description="What the amendment changes, in words.")
+    description_en: str
+    ends_on_before: dt.date | None = Field(
+        ..., description="The last day of the term before the amendment (null: no fixed end, "
+        "or the amendment did not change the term)."
+    )
+    ends_on_after: dt.date | None = Field(
+        ..., description="The last day of the term set by the amendment; null: the term did "
+        "not change."
+    )
+    items_before: list[ItemOut] | None = Field(
+        ..., description="The items of cooperation before the amendment; null: the items did "
+        "not change."
+    )
+    items_after: list[ItemOut] | None = Field(
+        ..., description="The items of cooperation set by the amendment; null: the items did "
+        "not change."
+    )
+    document: DocumentOut | None = Field(
+        ..., description="The signed text, when the body made it public."
+    )
+
+    @staticmethod
+    def resolve_kind_label(obj) -> str:
+        return str(obj.get_kind_display())
+
+    @staticmethod
+    def _items(pairs):
+        if pairs is None:
+            return None
+        return [{"number": number, "text": text, "text_en": text_en}
+                for number, (text, text_en) in enumerate(pairs, start=1)]
+
+    @staticmethod
+    def resolve_items_before(obj) -> list[dict] | None:
+        return AmendmentOut._items(obj.items_before)
+
+    @staticmethod
+    def resolve_items_after(obj) -> list[dict] | None:
+        return AmendmentOut._items(obj.items_after)
+
+    @staticmethod
+    def resolve_document(obj, context) -> dict | None:
+        document = obj.document
+        if document is None or not document.is_public:
+            return None
+        return _document(document, obj.agreement_id, context["request"])
+
+
+def _document(document, agreement_id: int, request) -> dict:
+    return {
+        "title": document.title, "file_name": document.original_name,
+        "content_type": document.content_type, "size": document.size,
+        "url": absolute(request, reverse("agreements:document",
+                                         args=[agreement_id, document.pk])),
+    }
 
 
 class AgreementSummaryOut(Schema):
@@ -124,6 +188,10 @@ class AgreementOut(AgreementSummaryOut):
     summary_en: str
     items: list[ItemOut]
     memoranda: list[MemorandumOut] = Field(..., description="Signed memoranda only.")
+    amendments: list[AmendmentOut] = Field(
+        ..., description="Signed amendments (変更協定・変更覚書), oldest first. The agreement's "
+        "`ends_on` and `items` are as amended; each amendment keeps what it replaced."
+    )
     documents: list[DocumentOut] = Field(..., description="Documents the body made public.")
     press_release_url: str
     press_release_text: str
@@ -141,14 +209,12 @@ class AgreementOut(AgreementSummaryOut):
         return list(selectors.signed_memoranda(obj))
 
     @staticmethod
+    def resolve_amendments(obj) -> list:
+        return list(obj.amendments.select_related("document").order_by("number"))
+
+    @staticmethod
     def resolve_documents(obj, context) -> list[dict]:
-        return [
-            {"title": d.title, "file_name": d.original_name, "content_type": d.content_type,
-             "size": d.size,
-             "url": absolute(context["request"],
-                             reverse("agreements:document", args=[obj.pk, d.pk]))}
-            for d in selectors.public_documents(obj)
-        ]
+        return [_document(d, obj.pk, context["request"]) for d in selectors.public_documents(obj)]
 
     @staticmethod
     def resolve_termination_reason(obj) -> str:

@@ -1,7 +1,8 @@
 """Demo agreements (協定): comprehensive and project agreements of the kind Ibaraki's 公民連携デスク
 keeps (health, disaster, tourism, the prefecture's image), made by Saga Prefecture's desk with the
-demo companies, and a water-sector cooperation of Saga City in the way of Yokohama's
-(international cooperation with JICA-style technical training, seeds/001 and 004).
+demo companies (the regional revitalization one amended to add an item), and a water-sector
+cooperation of Saga City in the way of Yokohama's (international cooperation with JICA-style
+technical training, seeds/001 and 004).
 
 Everything goes through the real services, so states, audit events and search keys are honest.
 The water agreement's title is stable (``WATER_TITLE``): the collaborations of the demo find it
@@ -22,6 +23,7 @@ from kyoso.core.fiscal import fiscal_year_of
 from kyoso.organizations.models import GovernmentBody, Organization
 
 WATER_TITLE = "上下水道分野の国際協力に関する包括連携協定"
+REVITALIZATION_TITLE = "地域活性化に関する包括連携協定"
 
 C, P = Agreement.Kind.COMPREHENSIVE, Agreement.Kind.PROJECT
 
@@ -34,8 +36,7 @@ PREFECTURE_AGREEMENTS = [
      ["県民の健康増進に関すること", "災害時の医薬品供給に関すること",
       "高齢者の見守りに関すること", "その他、地域の活性化に関すること"],
      dt.date(2023, 7, 10), 1, True, "active"),
-    (C, "地域活性化に関する包括連携協定",
-     "Comprehensive agreement on regional revitalization",
+    (C, REVITALIZATION_TITLE, "Comprehensive agreement on regional revitalization",
      ["株式会社 肥前銀行"], ["industry", "tourism", "community"],
      ["創業・事業承継の支援に関すること", "観光振興に関すること", "県産品の販路拡大に関すること",
       "移住・定住の促進に関すること"],
@@ -90,6 +91,8 @@ def seed_agreements(*, saga: GovernmentBody, saga_city: GovernmentBody, users: d
         )
         _walk(agreement, state, actor=desk, signed_on=signed_on)
         made += 1
+        if title == REVITALIZATION_TITLE:
+            _amend_revitalization(agreement, actor=desk)
     # Saga City's waterworks and a partner company, with the prefecture, in Yokohama's way.
     water = services.agreement_create(
         actor=city_admin, body=saga_city, kind=C, title=WATER_TITLE,
@@ -118,6 +121,19 @@ def seed_agreements(*, saga: GovernmentBody, saga_city: GovernmentBody, users: d
     # Bring the terms up to today as the worker would: renewals, expiries, reminders.
     agreements_sweep(now=timezone.now())
     return made + 1
+
+
+def _amend_revitalization(agreement: Agreement, *, actor) -> None:
+    """Two years in, the bank and the prefecture added digitalisation to their items: a signed
+    amending agreement (変更協定), as the public page and the API show it."""
+    items = [item.text for item in agreement.items.order_by("position")]
+    services.amendment_record(
+        actor=actor, agreement=agreement, signed_on=dt.date(2024, 5, 20),
+        description="連携事項に「中小企業のデジタル化の支援に関すること」を加える。",
+        description_en="Adds support for the digitalisation of small businesses to the items "
+                       "of cooperation.",
+        items=[*items[:-1], "中小企業のデジタル化の支援に関すること", items[-1]],
+    )
 
 
 def _walk(agreement, state: str, *, actor, signed_on: dt.date) -> Agreement:
