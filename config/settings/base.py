@@ -181,7 +181,10 @@ KYOSO_SWEEPS = [
     "kyoso.proposals.deadlines.deadlines_sweep",
     "kyoso.agreements.sweep.agreements_sweep",
     "kyoso.collaborations.reminders.collaborations_sweep",
+    "kyoso.api.idempotency.idempotency_keys_sweep",
 ]
+# How long the API remembers an Idempotency-Key (a retry comes within minutes).
+KYOSO_IDEMPOTENCY_KEY_DAYS = int(os.environ.get("KYOSO_IDEMPOTENCY_KEY_DAYS", "7"))
 KYOSO_SWEEP_MINUTES = int(os.environ.get("KYOSO_SWEEP_MINUTES", "15"))
 # Memory per process for the public pages it served last (kyoso.core.page_cache).
 KYOSO_PAGE_MEMORY_BYTES = int(os.environ.get("KYOSO_PAGE_MEMORY_BYTES", str(32 * 1024 * 1024)))

@@ -9,10 +9,12 @@ one key meet at the unique constraint, and the loser answers with the winner's r
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from collections.abc import Callable
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
@@ -75,3 +77,14 @@ def create_once(
     entry.proposal = record
     entry.save(update_fields=["proposal"])
     return record, False
+
+
+def idempotency_keys_sweep(*, now) -> int:
+    """Forget keys older than ``KYOSO_IDEMPOTENCY_KEY_DAYS`` (in KYOSO_SWEEPS); returns how many.
+
+    A key guards against a retry of the same request, which comes within minutes; keeping every
+    key forever would only grow the table.
+    """
+    cutoff = now - dt.timedelta(days=settings.KYOSO_IDEMPOTENCY_KEY_DAYS)
+    deleted, _ = IdempotencyKey.objects.filter(created_at__lt=cutoff).delete()
+    return deleted

@@ -86,7 +86,7 @@ class IdempotencyKey(models.Model):
     proposal = models.ForeignKey(
         "proposals.Proposal", null=True, on_delete=models.CASCADE, related_name="+"
     )
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
 
     class Meta:
         verbose_name = _("idempotency key")

@@ -122,3 +122,25 @@ def test_it_makes_one_draft_when_two_retries_race(cso_member, prefecture):
     assert [a.status_code for a in answers] == [201, 201]
     assert answers[0].json()["id"] == answers[1].json()["id"]
     assert Proposal.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_the_sweep_forgets_keys_after_a_week(api_as, cso_member, prefecture, settings):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from kyoso.api.idempotency import idempotency_keys_sweep
+
+    assert "kyoso.api.idempotency.idempotency_keys_sweep" in settings.KYOSO_SWEEPS
+    client = api_as(cso_member)
+    headers = {"idempotency-key": "weekly"}
+    client.post("/proposals", draft_request(cso_member), headers=headers)
+    now = timezone.now()
+    assert idempotency_keys_sweep(now=now + dt.timedelta(days=6)) == 0
+    assert idempotency_keys_sweep(now=now + dt.timedelta(days=8)) == 1
+    assert not IdempotencyKey.objects.exists()
+    # The draft stays; a retry after that is a new request.
+    assert Proposal.objects.count() == 1
+    client.post("/proposals", draft_request(cso_member), headers=headers)
+    assert Proposal.objects.count() == 2
