@@ -328,15 +328,20 @@ def _on_reassign(proposal, *, actor, key, target):
     _tell_assigned(proposal)
 
 
+def _staff_on_it(proposal, departments=None) -> list:
+    """The body's desk and the staff of the departments working on the proposal (or those
+    given)."""
+    if departments is None:
+        departments = live_department_ids(proposal)
+    return list(desk_people(proposal.body)) + list(department_people(departments))
+
+
 def _everyone_on_it(proposal, *, actor, key, kind):
     params = _params(proposal, author=_name(actor))
     notify(recipients=proposer_people(proposal), kind=kind, key=key,
            url=partner_url(proposal), params=params, exclude=actor)
-    staff = list(desk_people(proposal.body)) + list(
-        department_people(live_department_ids(proposal))
-    )
-    notify(recipients=staff, kind=kind, key=key, url=staff_url(proposal), params=params,
-           exclude=actor)
+    notify(recipients=_staff_on_it(proposal), kind=kind, key=key, url=staff_url(proposal),
+           params=params, exclude=actor)
 
 
 def _on_message(proposal, *, actor, key, target):
@@ -351,10 +356,7 @@ def _to_staff(kind):
     def handler(proposal, *, actor, key, target):
         if proposal.submitted_at is None:
             return  # a draft withdrawn was never the government's business
-        staff = list(desk_people(proposal.body)) + list(
-            department_people(live_department_ids(proposal))
-        )
-        notify(recipients=staff, kind=kind, key=key, url=staff_url(proposal),
+        notify(recipients=_staff_on_it(proposal), kind=kind, key=key, url=staff_url(proposal),
                params=_params(proposal), exclude=actor)
     return handler
 
@@ -364,9 +366,8 @@ def _on_withdraw(proposal, *, actor, key, target):
         return
     # The assignments are cancelled by now: tell the departments that held one.
     departments = proposal.assignments.values_list("department_id", flat=True)
-    staff = list(desk_people(proposal.body)) + list(department_people(departments))
-    notify(recipients=staff, kind="proposals.withdrawn", key=key, url=staff_url(proposal),
-           params=_params(proposal), exclude=actor)
+    notify(recipients=_staff_on_it(proposal, departments), kind="proposals.withdrawn", key=key,
+           url=staff_url(proposal), params=_params(proposal), exclude=actor)
 
 
 def _on_decision_record(proposal, *, actor, key, target):
