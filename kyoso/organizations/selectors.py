@@ -209,6 +209,8 @@ BODY_CHOICES_TTL = 60 * 10
 # How long a process reuses its own rendering of the list before asking the shared cache again.
 BODY_CHOICES_MEMORY_TTL = 60
 _body_choices_memory: dict[str, tuple[float, PrerenderedChoices]] = {}
+# Flat lists made from it (``body_choices``), with the grouped list they were made from.
+_flat_body_choices: dict[tuple, tuple[PrerenderedChoices, PrerenderedChoices]] = {}
 
 
 def body_choice_groups() -> PrerenderedChoices:
@@ -247,3 +249,27 @@ def body_choice_groups() -> PrerenderedChoices:
 def forget_body_choices() -> None:
     """Drop this process's copy (tests, after bodies change)."""
     _body_choices_memory.clear()
+    _flat_body_choices.clear()
+
+
+def body_choices(codes=None) -> PrerenderedChoices:
+    """Active bodies for a flat select, by code, in the current language: all of them, or those
+    of ``codes`` (codes of inactive bodies are left out).
+
+    Made from ``body_choice_groups`` and, like it, rendered once per process for as long as that
+    list lasts, so a page with a long select of bodies does not escape 1,788 options each time.
+    """
+    groups = body_choice_groups()
+    wanted = None if codes is None else frozenset(codes)
+    key = (get_language(), wanted)
+    remembered = _flat_body_choices.get(key)
+    if remembered is not None and remembered[0] is groups:
+        return remembered[1]
+    choices = PrerenderedChoices(sorted(
+        (code, name) for _group, members in groups for code, name in members
+        if wanted is None or code in wanted
+    ))
+    if len(_flat_body_choices) > 16:  # sets of codes change with the data: keep a few
+        _flat_body_choices.clear()
+    _flat_body_choices[key] = (groups, choices)
+    return choices
