@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import Http404
 from django.utils.translation import gettext as _
 
 from kyoso.core.text import search_terms
+from kyoso.organizations.models import GovernmentBody, Organization
 from kyoso.organizations.predicates import body_roles, organization_roles
-from kyoso.organizations.selectors import organization_directory
+from kyoso.organizations.selectors import body_choices, organization_directory
 
 from .models import PUBLIC_STATES, Agreement, AgreementPartner
 from .rules import OVERSEERS
@@ -63,21 +64,27 @@ def agreement_for(user, pk) -> Agreement:
 def search(queryset, *, q: str = "", body: str = "", field: str = "", partner=None,
            fiscal_year: int | None = None, kind: str = ""):
     """Filters shared by the public list and the API. ``q``: every word must occur in the
-    title, summary, items or a party's name (Japanese and English, kana-insensitive)."""
+    title, summary, items or a party's name (Japanese and English, kana-insensitive).
+
+    Bodies and partners are matched through subqueries, not joins, so no agreement is repeated
+    and the query needs no ``pk IN (…)`` around it to keep each once."""
     for term in search_terms(q):
         queryset = queryset.filter(search_text__contains=term)
     if body:
-        queryset = queryset.filter(Q(body__code=body) | Q(other_bodies__code=body))
+        cosigned = Agreement.other_bodies.through.objects.filter(
+            governmentbody__code=body
+        ).values("agreement_id")
+        queryset = queryset.filter(Q(body__code=body) | Q(pk__in=cosigned))
     if field:
         queryset = queryset.with_field(field)
     if partner:
-        queryset = queryset.filter(partner_links__organization_id=partner)
+        queryset = queryset.filter(
+            pk__in=AgreementPartner.objects.filter(organization_id=partner).values("agreement_id")
+        )
     if fiscal_year:
         queryset = queryset.filter(fiscal_year=fiscal_year)
     if kind:
         queryset = queryset.filter(kind=kind)
-    if body or partner:
-        queryset = Agreement.objects.filter(pk__in=queryset.values("pk"))
     return queryset
 
 
@@ -101,6 +108,56 @@ def published_fiscal_years() -> list[int]:
             "fiscal_year", flat=True
         ).distinct()
     )
+
+
+# Choices of the public list's filters. They are read on every visit of the list, so each is
+# one cheap query whatever the number of agreements (docs/agreements.md, "How the lists stay
+# fast").
+
+
+def published_body_choices() -> list[tuple[str, str]]:
+    """The bodies that keep a published agreement, by code, named in the current language.
+
+    One probe of ``agreement_body_state_idx`` per body instead of every agreement joined to its
+    body and made distinct; the names and their ``<option>``s come rendered from the shared list
+    of bodies (``body_choices``)."""
+    keeping = GovernmentBody.objects.filter(
+        Exists(Agreement.objects.published().filter(body=OuterRef("pk")))
+    )
+    codes = list(keeping.values_list("code", flat=True))
+    choices = body_choices(codes)
+    if len(choices) < len(codes):  # a body no longer active is not in the shared list
+        listed = {code for code, _name in choices}
+        gone = GovernmentBody.objects.filter(code__in=set(codes) - listed).only(
+            "code", "name", "name_en")
+        choices = sorted([*choices, *((body.code, body.display_name) for body in gone)])
+    return choices
+
+
+def published_partner_choices(*, body: str = "", chosen: str = "",
+                              limit: int) -> tuple[list[tuple[str, str]], bool]:
+    """Partners of published agreements (kept by ``body`` if given) by their reading, and
+    whether that is all of them.
+
+    Beyond ``limit`` partners only ``chosen`` is offered (if it is one of them), so a link to
+    a partner keeps working; the caller asks for a body to be chosen first."""
+    links = AgreementPartner.objects.filter(agreement__state__in=PUBLIC_STATES)
+    if body:
+        links = links.filter(agreement__body__code=body)
+    partners = Organization.objects.filter(
+        pk__in=links.values("organization_id")
+    ).only("id", "name", "name_en").order_by("name_kana", "name")
+    shown = list(partners[: limit + 1])
+    complete = len(shown) <= limit
+    if not complete:
+        shown = list(partners.filter(pk=chosen)) if chosen.isdigit() else []
+    return [(str(partner.pk), partner.display_name) for partner in shown], complete
+
+
+def public_list(filters: dict):
+    """The public list: published agreements matching ``filters`` (those of ``search``),
+    newest signing first, with their parties for the rows."""
+    return with_parties(search(published_agreements(), **filters)).order_by("-signed_on", "-id")
 
 
 def kept_agreements(user):

@@ -14,40 +14,31 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from kyoso.core.fiscal import format_fiscal_year
-from kyoso.organizations.models import GovernmentBody, Organization
 
 from .. import selectors
 from ..forms import PublicFilterForm
-from ..models import PUBLIC_STATES, AgreementDocument
+from ..models import AgreementDocument
 
 PAGE_SIZE = 20
 PARTNERS_LISTED = 200
 
 
 def _filter_form(request) -> PublicFilterForm:
+    """The filters with their choices; each list of choices is one cheap query (selectors).
+    ``form.body_choices`` are the bodies with their ``<option>``s already rendered."""
     form = PublicFilterForm(request.GET or None)
-    published = selectors.published_agreements()
-    bodies = GovernmentBody.objects.filter(agreements__state__in=PUBLIC_STATES).distinct()
     body_code = request.GET.get("body", "")
-    if body_code:
-        published = published.filter(body__code=body_code)
-    partners = Organization.objects.filter(
-        pk__in=published.values("partner_links__organization_id")
-    ).order_by("name_kana", "name")
-    form.fields["body"].choices = [("", _("All bodies"))] + [
-        (body.code, body.display_name) for body in bodies.order_by("code")
-    ]
+    form.body_choices = selectors.published_body_choices()
+    form.fields["body"].choices = [("", _("All bodies")), *form.body_choices]
     # A national installation has thousands of partners: one list of all of them would make
     # every page a megabyte. Beyond PARTNERS_LISTED, the list waits for a body to be chosen
     # (a partner given in the address is still offered, so links keep working).
-    shown = list(partners[: PARTNERS_LISTED + 1])
-    if len(shown) > PARTNERS_LISTED:
-        chosen = request.GET.get("partner", "")
-        shown = list(partners.filter(pk=chosen)) if chosen.isdigit() else []
+    partners, complete = selectors.published_partner_choices(
+        body=body_code, chosen=request.GET.get("partner", ""), limit=PARTNERS_LISTED
+    )
+    if not complete:
         form.fields["partner"].help_text = _("Choose a body first to list its partners.")
-    form.fields["partner"].choices = [("", _("All partners"))] + [
-        (str(organization.pk), organization.display_name) for organization in shown
-    ]
+    form.fields["partner"].choices = [("", _("All partners")), *partners]
     form.fields["fiscal_year"].choices = [("", _("All fiscal years"))] + [
         (str(year), format_fiscal_year(year)) for year in selectors.published_fiscal_years()
     ]
@@ -72,10 +63,7 @@ def filters_from(form: PublicFilterForm) -> dict:
 def agreement_list(request):
     form = _filter_form(request)
     filters = filters_from(form)
-    found = selectors.with_parties(
-        selectors.search(selectors.published_agreements(), **filters)
-    ).order_by("-signed_on", "-id")
-    page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(selectors.public_list(filters), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "agreements/list.html", {
         "form": form, "page": page, "filters": filters,
     })
