@@ -1,13 +1,15 @@
 """Filters of the public list of collaborations, shared by the page and the API."""
 
 import django_filters
+from django.db.models import Prefetch
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from kyoso.core.choices import PolicyField
 from kyoso.core.text import search_terms
 from kyoso.organizations.models import GovernmentBody, Organization
 
-from .models import Collaboration
+from .models import Collaboration, Indicator, IndicatorActual, Milestone
 
 
 class CollaborationFilter(django_filters.FilterSet):
@@ -19,8 +21,10 @@ class CollaborationFilter(django_filters.FilterSet):
     field = django_filters.ChoiceFilter(choices=PolicyField.choices, label=_("Field"),
                                         empty_label=_("All fields"))
     partner = django_filters.ModelChoiceFilter(
-        queryset=Organization.objects.filter(collaborations__published_at__isnull=False)
-        .distinct(), method="filter_partner", label=_("Partner organization"),
+        queryset=Organization.objects.filter(
+            pk__in=Collaboration.partners.through.objects.filter(
+                collaboration__published_at__isnull=False).values("organization_id")
+        ), method="filter_partner", label=_("Partner organization"),
         empty_label=_("All partners"),
     )
     fiscal_year = django_filters.NumberFilter(method="filter_fiscal_year",
@@ -34,32 +38,38 @@ class CollaborationFilter(django_filters.FilterSet):
     # partners waits for a body to be chosen (any partner id is still accepted).
     PARTNERS_LISTED = 200
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.form.fields["body"].label_from_instance = lambda body: body.display_name
+    @cached_property
+    def partner_choices(self) -> list[tuple[str, str]]:
+        """The partners the page offers (with "All partners" first), by reading: those of the
+        chosen body's published collaborations, or of all published ones while there are no
+        more than ``PARTNERS_LISTED``; else only a partner given in the address. Read only by
+        the page that shows them (not by the API), in one query of at most that many rows."""
         field = self.form.fields["partner"]
-        field.label_from_instance = lambda o: o.display_name
         data = self.data or {}
-        offered = field.queryset.order_by("name_kana", "name")
+        links = Collaboration.partners.through.objects.filter(
+            collaboration__published_at__isnull=False)
         if data.get("body"):
-            offered = offered.filter(
-                collaborations__body__code=data.get("body"),
-                collaborations__published_at__isnull=False,
-            ).distinct()
+            links = links.filter(collaboration__body__code=data.get("body"))
+        offered = Organization.objects.filter(
+            pk__in=links.values("organization_id")
+        ).only("id", "name", "name_en").order_by("name_kana", "name")
         shown = list(offered[: self.PARTNERS_LISTED + 1])
         if len(shown) > self.PARTNERS_LISTED:
             chosen = str(data.get("partner") or "")
             shown = list(offered.filter(pk=chosen)) if chosen.isdigit() else []
-            field.help_text = _("Choose a body first to list its partners.")
-        field.widget.choices = [("", field.empty_label)] + [
-            (organization.pk, organization.display_name) for organization in shown
+            # On the field and on its bound field, which copied the field's when it was made.
+            field.help_text = self.form["partner"].help_text = _(
+                "Choose a body first to list its partners.")
+        return [("", str(field.empty_label))] + [
+            (str(organization.pk), organization.display_name) for organization in shown
         ]
 
     def filter_q(self, queryset, name, value):
         return queryset.search(search_terms(value))
 
     def filter_partner(self, queryset, name, value):
-        return queryset.filter(pk__in=Collaboration.objects.filter(partners=value).values("pk"))
+        return queryset.filter(pk__in=Collaboration.partners.through.objects.filter(
+            organization=value).values("collaboration_id"))
 
     def filter_fiscal_year(self, queryset, name, value):
         return queryset.for_fiscal_year(int(value))
@@ -67,8 +77,25 @@ class CollaborationFilter(django_filters.FilterSet):
 
 def public_collaborations():
     """Published collaborations with what their rows show (partners, progress figures)
-    prefetched: a page or an export costs the same few queries whatever its size."""
-    return (Collaboration.objects.published().select_related("body")
-            .prefetch_related("partners", "departments", "milestones",
-                              "indicators__actuals__report")
-            .order_by("-start_fiscal_year", "-published_at", "-pk"))
+    prefetched, each with only the columns the figures need: a page or an export costs the
+    same few queries whatever its size."""
+    return (
+        Collaboration.objects.published().select_related("body")
+        .prefetch_related(
+            Prefetch("partners", queryset=Organization.objects.only("id", "name", "name_en")),
+            # Ordered by their own columns: the models' orderings go through the collaboration
+            # and would join it again in every one of these queries.
+            Prefetch("milestones", queryset=Milestone.objects.only(
+                "id", "collaboration_id", "due_on", "done_on",
+            ).order_by("collaboration_id", "due_on", "id")),
+            Prefetch("indicators", queryset=Indicator.objects.only(
+                "id", "collaboration_id", "name", "unit", "baseline", "target",
+            ).order_by("collaboration_id", "id").prefetch_related(
+                Prefetch("actuals", queryset=IndicatorActual.objects.only(
+                    "id", "indicator_id", "report_id", "period", "measured_on", "value",
+                    "report__state",
+                ).select_related("report").order_by("indicator_id", "measured_on", "id")),
+            ))
+        )
+        .order_by("-start_fiscal_year", "-published_at", "-pk")
+    )

@@ -13,6 +13,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from kyoso.core.fiscal import fiscal_year_of, format_fiscal_year
+from kyoso.organizations.selectors import body_choices
 
 from ..figures import progress_of, timeline_of
 from ..filters import CollaborationFilter, public_collaborations
@@ -59,6 +60,9 @@ def collaboration_list(request):
         "filter": found,
         "form": found.form,
         "page": page,
+        # Every active body, its <option>s rendered once per process (a nation has 1,788).
+        "body_choices": body_choices(),
+        "partner_choices": found.partner_choices,
         "fiscal_years": fiscal_year_choices(),
         "chosen_year": request.GET.get("fiscal_year", ""),
     })
