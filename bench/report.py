@@ -42,6 +42,8 @@ def render(*, args, started, machine, measured, loads, rss, load_generator) -> s
         f"{args.connections} connections, {args.duration} s per page after a 3 s warm-up",
         "- PostgreSQL settings of the benchmark's database (`ALTER DATABASE … SET`, "
         f"`--pg-setting`): {', '.join(machine.get('pg_settings') or []) or 'none (defaults)'}",
+        "- Catalog read into the OS cache before loading (`pg_prewarm`, `--no-prewarm` skips): "
+        + (f"{measured['prewarmed_mb']:,} MB" if measured.get("prewarmed_mb") else "no"),
         "",
     ]
     generation = measured["generation"]
