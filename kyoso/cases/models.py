@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from kyoso.core.choices import PolicyField
@@ -36,10 +37,15 @@ class Case(TimeStampedModel):
         on_delete=models.SET_NULL, related_name="case",
     )
     title = models.CharField(_("title"), max_length=200)
+    title_en = models.CharField(_("title in English"), max_length=200, blank=True)
     summary = models.TextField(_("summary"))
+    summary_en = models.TextField(_("summary in English"), blank=True)
     outcomes = models.TextField(_("outcomes"), blank=True)
+    outcomes_en = models.TextField(_("outcomes in English"), blank=True)
     what_worked = models.TextField(_("what worked"), blank=True)
+    what_worked_en = models.TextField(_("what worked, in English"), blank=True)
     lessons = models.TextField(_("lessons"), blank=True)
+    lessons_en = models.TextField(_("lessons in English"), blank=True)
     partners_text = models.CharField(_("partners"), max_length=500, blank=True)
     fields = models.JSONField(_("fields"), default=list, blank=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
@@ -68,8 +74,39 @@ class Case(TimeStampedModel):
         labels = dict(PolicyField.choices)
         return [str(labels[code]) for code in self.fields if code in labels]
 
+    def _localized(self, name: str) -> str:
+        english = getattr(self, f"{name}_en")
+        if english and (get_language() or "").startswith("en"):
+            return english
+        return getattr(self, name)
+
+    # Each text in the reader's language: the English one where the desk wrote it.
+    def localized_title(self) -> str:
+        return self._localized("title")
+
+    def localized_summary(self) -> str:
+        return self._localized("summary")
+
+    def localized_outcomes(self) -> str:
+        return self._localized("outcomes")
+
+    def localized_what_worked(self) -> str:
+        return self._localized("what_worked")
+
+    def localized_lessons(self) -> str:
+        return self._localized("lessons")
+
     def save(self, *args, **kwargs):
-        parts = [self.title, self.summary, self.outcomes, self.what_worked, self.lessons,
-                 self.partners_text]
+        parts = [getattr(self, name) for name in TEXTS]
         self.search_text = indexed_form(search_key(" ".join(p for p in parts if p)))
+        fields = kwargs.get("update_fields")
+        if fields is not None and set(fields) & set(TEXTS):
+            kwargs["update_fields"] = {*fields, "search_text"}
         super().save(*args, **kwargs)
+
+
+# The texts of a case, both languages: what the desk edits, and what search reads.
+TEXTS = (
+    "title", "title_en", "summary", "summary_en", "outcomes", "outcomes_en", "what_worked",
+    "what_worked_en", "lessons", "lessons_en", "partners_text",
+)

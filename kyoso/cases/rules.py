@@ -1,5 +1,5 @@
-"""Permissions on cases: the body's desk makes and publishes them; the public reads published
-ones."""
+"""Permissions on cases: the body's desk makes, corrects, publishes and unpublishes them; the
+public reads published ones."""
 
 import rules
 
@@ -25,6 +25,10 @@ def is_published_collaboration_desk(user, collaboration):
 rules.add_perm("cases.view_case", is_published_case | is_case_desk)
 rules.add_perm("cases.make_case", is_published_collaboration_desk)
 rules.add_perm("cases.publish_case", is_case_desk & ~is_published_case)
+# The desk that keeps the library corrects a case's texts, draft or published, and may take a
+# published case out of the library again.
+rules.add_perm("cases.change_case", is_case_desk)
+rules.add_perm("cases.unpublish_case", is_case_desk & is_published_case)
 
 
 def may_make_case(user, collaboration) -> bool:

@@ -1,9 +1,9 @@
-"""The case library: public list and pages; the desk makes a case from a collaboration."""
+"""The case library: public list and pages; the desk makes a case from a collaboration,
+corrects its texts, publishes it and takes it out of the library."""
 
 from __future__ import annotations
 
 import rules
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,13 +11,13 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from kyoso.core.choices import PolicyField
 from kyoso.core.text import normalize, search_terms
 
 from . import services
+from .forms import CaseEditForm, CaseForm, UnpublishForm
 from .models import Case
 from .rules import may_make_case
 
@@ -52,21 +52,71 @@ def case_detail(request, pk):
     return render(request, "cases/detail.html", {
         "case": case,
         "may_publish": rules.has_perm("cases.publish_case", request.user, case),
+        "may_change": rules.has_perm("cases.change_case", request.user, case),
+        "may_unpublish": rules.has_perm("cases.unpublish_case", request.user, case),
     })
 
 
-class CaseForm(forms.Form):
-    title = forms.CharField(label=gettext_lazy("Title"), max_length=200)
-    summary = forms.CharField(label=gettext_lazy("Summary"),
-                              widget=forms.Textarea(attrs={"rows": 5}))
-    outcomes = forms.CharField(label=gettext_lazy("Outcomes"), required=False,
-                               widget=forms.Textarea(attrs={"rows": 3}))
-    what_worked = forms.CharField(label=gettext_lazy("What worked"), required=False,
-                                  widget=forms.Textarea(attrs={"rows": 4}))
-    lessons = forms.CharField(label=gettext_lazy("Lessons"), required=False,
-                              widget=forms.Textarea(attrs={"rows": 4}))
-    publish = forms.BooleanField(label=gettext_lazy("Publish in the case library now"),
-                                 required=False, initial=True)
+def _apply_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def _case_to_act_on(request, pk, perm: str) -> Case:
+    """The case, if the viewer may see it (else 404) and do this to it (else 403)."""
+    case = case_for(request.user, pk)
+    if not rules.has_perm(perm, request.user, case):
+        raise PermissionDenied
+    return case
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def case_edit(request, pk):
+    """The desk corrects the texts, both languages. A save by someone else meanwhile is
+    refused (409) with what was typed kept; the next save then overwrites knowingly."""
+    case = _case_to_act_on(request, pk, "cases.change_case")
+    form = CaseEditForm(request.POST or None, initial=CaseEditForm.initial_of(case))
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.case_update(actor=request.user, case=case, **form.texts(),
+                                 expected_updated_at=form.loaded_at_value())
+        except services.CaseChangedError as error:
+            form.add_error(None, error)
+            form.data = form.data.copy()
+            form.data["loaded_at"] = Case.objects.get(pk=case.pk).updated_at.isoformat()
+            status = 409
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("The case was saved."))
+            return redirect("cases:detail", case.pk)
+    return render(request, "cases/edit.html", {"form": form, "case": case}, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def case_unpublish(request, pk):
+    """Take a published case out of the library (it stays as a draft for the desk)."""
+    case = case_for(request.user, pk)
+    if not rules.has_perm("cases.change_case", request.user, case):
+        raise PermissionDenied
+    form = UnpublishForm(request.POST or None)
+    if case.published_at is None:
+        # Already out of the library (a second click, an old tab): nothing to do.
+        messages.info(request, _("The case is not published."))
+        return redirect("cases:detail", case.pk)
+    if request.method == "POST" and form.is_valid():
+        services.case_unpublish(actor=request.user, case=case,
+                                reason=form.cleaned_data["reason"])
+        messages.success(request, _("The case was taken out of the case library. It is kept "
+                                    "as a draft and can be published again."))
+        return redirect("cases:detail", case.pk)
+    return render(request, "cases/unpublish.html", {"form": form, "case": case})
 
 
 @login_required
@@ -106,6 +156,12 @@ def case_new(request, collaboration_pk):
 @require_POST
 def case_publish(request, pk):
     case = case_for(request.user, pk)
+    if not rules.has_perm("cases.change_case", request.user, case):
+        raise PermissionDenied
+    if case.published_at is not None:
+        # A second click: the first one published it.
+        messages.info(request, _("The case is already published."))
+        return redirect("cases:detail", case.pk)
     try:
         services.case_publish(actor=request.user, case=case)
     except ValidationError as error:

@@ -299,16 +299,27 @@ def get_collaboration(request, collaboration_id: int, lang: LanguageParam = None
 class CaseOut(Schema):
     id: int
     title: str
+    title_en: str = Field(..., description="Empty where the desk wrote no English.")
+    display_title: str = Field(..., description="The title in the language asked for (`lang`).")
     body: BodyRef
     summary: str
+    summary_en: str
     outcomes: str
+    outcomes_en: str
     what_worked: str
+    what_worked_en: str
     lessons: str
+    lessons_en: str
     partners: str
     fields: list[str]
     collaboration_id: int | None
     published_at: datetime
+    updated_at: datetime = Field(..., description="When the case was last saved (corrected).")
     url: str
+
+    @staticmethod
+    def resolve_display_title(obj):
+        return obj.localized_title()
 
     @staticmethod
     def resolve_partners(obj):
