@@ -10,6 +10,7 @@ import re
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kyoso.catalog.models import CatalogProject
 from kyoso.core.choices import CollaborationForm
@@ -69,7 +70,7 @@ class NewProposalForm(forms.Form):
         widget=forms.RadioSelect,
     )
     title = forms.CharField(
-        label=_("Title"), max_length=200, required=False,
+        label=pgettext_lazy("proposal", "Title"), max_length=200, required=False,
         help_text=_("You can change it later."),
     )
     target_projects = forms.ModelMultipleChoiceField(
@@ -121,7 +122,9 @@ class NewProposalForm(forms.Form):
 
 
 class AboutForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=200, required=False)
+    title = forms.CharField(
+        label=pgettext_lazy("proposal", "Title"), max_length=200, required=False
+    )
     kind = forms.ChoiceField(
         label=_("Kind of proposal"), choices=Proposal.Kind.choices, widget=forms.RadioSelect
     )
@@ -239,7 +242,7 @@ class AttachmentForm(forms.Form):
 class ReviseForm(forms.Form):
     """The whole proposal on one page, while departments consider it: one revision per save."""
 
-    title = forms.CharField(label=_("Title"), max_length=200)
+    title = forms.CharField(label=pgettext_lazy("proposal", "Title"), max_length=200)
     background = forms.CharField(label=_("Background"), widget=forms.Textarea(attrs={"rows": 6}))
     content = forms.CharField(label=_("Content"), widget=forms.Textarea(attrs={"rows": 8}))
     expected_effect = forms.CharField(

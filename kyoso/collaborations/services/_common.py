@@ -6,6 +6,7 @@ import rules
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kyoso.core.audit import audit_record
 
@@ -42,7 +43,7 @@ ACTIONS = {
     "finish": _("Finish"),
     "suspend": _("Suspend"),
     "resume": _("Resume"),
-    "cancel": _("Cancel"),
+    "cancel": pgettext_lazy("collaboration action", "Cancel"),
     "publish": _("Publish"),
     "milestone": _("Add a milestone"),
     "milestone_done": _("Mark the milestone done"),

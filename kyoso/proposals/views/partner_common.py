@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kyoso.organizations.predicates import organization_roles
 
@@ -107,7 +108,7 @@ SECTION_TITLES = {
     "schedule": _("Schedule"),
     "budget": _("Budget and who pays"),
     "collaboration": _("Form of collaboration"),
-    "partners": _("Partners"),
+    "partners": pgettext_lazy("proposal", "Partners"),
     "attachments": _("Attachments"),
 }
 # The written sections' slugs and the proposal fields behind them.
