@@ -111,8 +111,13 @@ def case_unpublish(request, pk):
         messages.info(request, _("The case is not published."))
         return redirect("cases:detail", case.pk)
     if request.method == "POST" and form.is_valid():
-        services.case_unpublish(actor=request.user, case=case,
-                                reason=form.cleaned_data["reason"])
+        try:
+            services.case_unpublish(actor=request.user, case=case,
+                                    reason=form.cleaned_data["reason"])
+        except ValidationError:
+            # Another click took it out first, between our read and the service's lock.
+            messages.info(request, _("The case is not published."))
+            return redirect("cases:detail", case.pk)
         messages.success(request, _("The case was taken out of the case library. It is kept "
                                     "as a draft and can be published again."))
         return redirect("cases:detail", case.pk)

@@ -16,9 +16,10 @@ import hashlib
 
 from django.core.cache import caches
 from django.core.paginator import Paginator
-from django.db import connection
+from django.db import connection, transaction
 from django.utils.functional import cached_property
 
+from kyoso.core.fiscal import fiscal_year_of
 from kyoso.core.models import ContentVersion
 
 VERSION_NAME = "catalog"
@@ -42,10 +43,17 @@ def bump_catalog_version() -> None:
         )
 
 
-def catalog_state() -> str:
-    """What a cached public page of the catalog depends on: the version and the newest id.
+def catalog_shown_data_changed(**kwargs) -> None:
+    """Signal receiver: something catalog pages show (a body, a department) changed."""
+    transaction.on_commit(bump_catalog_version)
 
-    The id catches rows added by bulk loads that bypass the services (demo data, benchmarks).
+
+def catalog_state() -> str:
+    """What a cached public page of the catalog depends on: the version, the newest id and
+    the current fiscal year.
+
+    The id catches rows added by bulk loads that bypass the services (demo data, benchmarks);
+    the fiscal year turns the pages over on 1 April (the home page and the year filter show it).
     One query: it is asked on every anonymous visit, cached or not.
     """
     from .models import CatalogProject
@@ -59,7 +67,7 @@ def catalog_state() -> str:
             [VERSION_NAME],
         )
         version, newest = cursor.fetchone()
-    return f"{version or 0}:{newest or 0}"
+    return f"{version or 0}:{newest or 0}:{fiscal_year_of()}"
 
 
 def count_key(params: dict[str, str], state: str | None = None) -> str:
@@ -147,8 +155,6 @@ def search_page_plans(params) -> dict:
     search, sort few results and read many year by year; nothing special otherwise. Shared by
     the catalog page and the API so both take the same path."""
     from django.db.models import F
-
-    from kyoso.core.fiscal import fiscal_year_of
 
     if not str(params.get("q") or "").strip():
         return {}

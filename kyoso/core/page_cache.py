@@ -23,6 +23,7 @@ import hashlib
 import pickle
 import random
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -31,6 +32,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.db import DatabaseCache
+from django.core.exceptions import DisallowedHost
 from django.db import connections, router
 from django.http import HttpResponse
 from django.urls import Resolver404, resolve
@@ -103,19 +105,27 @@ STORED_HEADERS_SKIPPED = frozenset({"set-cookie", "content-length", "x-kyoso-cac
 
 
 class RecentPages:
-    """The most recently used pages of this process, up to ``max_bytes`` of content."""
+    """The most recently used pages of this process, up to ``max_bytes`` of content, each for
+    at most ``ttl`` seconds (a page may show what its state does not track, such as today's
+    fiscal year; the shared cache bounds that by ``PAGE_TTL``, this memory by ``ttl``)."""
 
-    def __init__(self, max_bytes: int):
+    def __init__(self, max_bytes: int, ttl: float = 60):
         self.max_bytes = max_bytes
-        self._entries: OrderedDict[str, tuple] = OrderedDict()
+        self.ttl = ttl
+        self._entries: OrderedDict[str, tuple[float, tuple]] = OrderedDict()
         self._size = 0
         self._lock = threading.Lock()
 
     def get(self, key: str):
         with self._lock:
-            entry = self._entries.get(key)
-            if entry is not None:
-                self._entries.move_to_end(key)
+            found = self._entries.get(key)
+            if found is None:
+                return None
+            expires, entry = found
+            if expires <= time.monotonic():
+                self._drop(key)
+                return None
+            self._entries.move_to_end(key)
             return entry
 
     def set(self, key: str, entry: tuple) -> None:
@@ -123,14 +133,16 @@ class RecentPages:
         if size > self.max_bytes // 10:
             return
         with self._lock:
-            previous = self._entries.pop(key, None)
-            if previous is not None:
-                self._size -= len(previous[1])
-            self._entries[key] = entry
+            if key in self._entries:
+                self._drop(key)
+            self._entries[key] = (time.monotonic() + self.ttl, entry)
             self._size += size
             while self._size > self.max_bytes:
-                _, dropped = self._entries.popitem(last=False)
-                self._size -= len(dropped[1])
+                self._drop(next(iter(self._entries)))
+
+    def _drop(self, key: str) -> None:
+        _, entry = self._entries.pop(key)
+        self._size -= len(entry[1])
 
     def clear(self) -> None:
         with self._lock:
@@ -194,6 +206,11 @@ class PublicPageCacheMiddleware:
 
     def __call__(self, request):
         if not _anonymous_visit(request):
+            return self.get_response(request)
+        try:
+            # As CommonMiddleware would: a host outside ALLOWED_HOSTS gets its 400, never a page.
+            request.get_host()
+        except DisallowedHost:
             return self.get_response(request)
         # The language comes from the address alone (i18n_patterns without a prefix for
         # Japanese), so it can be known before LocaleMiddleware runs; resolving needs it.

@@ -149,3 +149,48 @@ def test_it_lists_departments_only_for_a_chosen_body(client, department, other_d
     assert 'id="id_department"' not in page
     page = client.get(LIST, {"body": department.body.code}).content.decode()
     assert f'<option value="{other_department.pk}">' in page
+
+
+def test_a_renamed_department_retires_the_pages_that_show_it(
+    client, department, django_capture_on_commit_callbacks
+):
+    """Bodies and departments change outside the catalog's services (the admin, imports)."""
+    project = CatalogProjectFactory(department=department)
+    url = reverse("catalog:project_detail", args=[project.pk])
+    client.get(url)
+    with django_capture_on_commit_callbacks(execute=True):
+        department.name = "新しい名前の課"
+        department.save()
+    response = client.get(url)
+    assert "X-Kyoso-Cache" not in response
+    assert "新しい名前の課" in response.content.decode()
+
+
+def test_pages_kept_in_memory_expire(client, department, monkeypatch):
+    from kyoso.core import page_cache
+
+    CatalogProjectFactory(department=department)
+    client.get(LIST)
+    assert client.get(LIST)["X-Kyoso-Cache"] == "hit"
+    caches_cleared_and_later = page_cache.time.monotonic() + page_cache.recent_pages.ttl + 1
+    monkeypatch.setattr(page_cache.time, "monotonic", lambda: caches_cleared_and_later)
+    from django.core.cache import caches
+
+    caches["pages"].clear()  # as if the shared copy had expired as well
+    assert "X-Kyoso-Cache" not in client.get(LIST)
+
+
+def test_a_host_outside_allowed_hosts_never_gets_a_cached_page(client, department, settings):
+    settings.ALLOWED_HOSTS = ["testserver"]
+    CatalogProjectFactory(department=department)
+    client.get(LIST)
+    response = client.get(LIST, headers={"host": "evil.example"})
+    assert response.status_code == 400
+    assert "X-Kyoso-Cache" not in response
+
+
+def test_the_fiscal_year_is_part_of_the_state(department):
+    from kyoso.catalog.counting import catalog_state
+    from kyoso.core.fiscal import fiscal_year_of
+
+    assert catalog_state().endswith(f":{fiscal_year_of()}")
