@@ -122,6 +122,7 @@ def _empty_cache():
     """Cached pages, counts and rate limits of one test must not leak into the next."""
     from django.core.cache import caches
 
+    from kyoso.core import memo
     from kyoso.core.page_cache import recent_pages
     from kyoso.organizations.selectors import forget_body_choices
 
@@ -129,4 +130,5 @@ def _empty_cache():
         caches[alias].clear()
     recent_pages.clear()
     forget_body_choices()
+    memo.forget()
     yield
