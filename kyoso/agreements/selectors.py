@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from django.db import connection
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import Http404
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from kyoso.core.memo import newest_state, remembered
 from kyoso.core.text import search_terms
 from kyoso.organizations.models import GovernmentBody, Organization
 from kyoso.organizations.predicates import body_roles, organization_roles
@@ -71,10 +76,13 @@ def search(queryset, *, q: str = "", body: str = "", field: str = "", partner=No
     for term in search_terms(q):
         queryset = queryset.filter(search_text__contains=term)
     if body:
+        # Kept or co-signed by the body: one set of ids (a UNION), which the database joins to
+        # from the body's few agreements; an OR of the two would make it test every agreement.
+        kept = Agreement.objects.filter(body__code=body).order_by().values("pk")
         cosigned = Agreement.other_bodies.through.objects.filter(
             governmentbody__code=body
         ).values("agreement_id")
-        queryset = queryset.filter(Q(body__code=body) | Q(pk__in=cosigned))
+        queryset = queryset.filter(pk__in=kept.union(cosigned))
     if field:
         queryset = queryset.with_field(field)
     if partner:
@@ -103,19 +111,61 @@ def published_agreements():
 
 
 def published_fiscal_years() -> list[int]:
-    return list(
-        Agreement.objects.published().order_by("-fiscal_year").values_list(
-            "fiscal_year", flat=True
-        ).distinct()
+    """Fiscal years of signing, newest first.
+
+    Read as a loose index scan: each year is the largest below the previous one, one step
+    down ``agreement_public_fy_idx`` per year, instead of a DISTINCT over every published
+    agreement (a pass over the whole table when its pages are not all-visible). The ORM has
+    no way to say this; the same SQL runs on SQLite and PostgreSQL."""
+    table = connection.ops.quote_name(Agreement._meta.db_table)
+    published = f"state IN ({', '.join(['%s'] * len(PUBLIC_STATES))})"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"WITH RECURSIVE years(year) AS ("  # noqa: S608 - our table, placeholders
+            f"SELECT MAX(fiscal_year) FROM {table} WHERE {published} "
+            f"UNION ALL SELECT (SELECT MAX(fiscal_year) FROM {table} WHERE {published} "
+            f"AND fiscal_year < years.year) FROM years WHERE years.year IS NOT NULL"
+            f") SELECT year FROM years WHERE year IS NOT NULL",
+            [*PUBLIC_STATES, *PUBLIC_STATES],
+        )
+        return [year for (year,) in cursor.fetchall()]
+
+
+# Choices of the public list's filters, read on every visit of the list. Each is one query that
+# does not grow with the number of agreements, and each process keeps them while no agreement
+# has been written (``kyoso.core.memo``: newest change and id, at most a minute), so a visit
+# usually pays one query for all of them (docs/agreements.md, "How the list stays fast").
+
+
+@dataclass
+class FilterChoices:
+    bodies: list[tuple[str, str]]  # code, name; rendered once (``body_choices``)
+    partners: list[tuple[str, str]]  # id, name
+    all_partners: bool  # False: too many to list without a body; only the chosen one is
+    fiscal_years: list[int]  # newest first
+
+
+def public_filter_choices(*, body: str = "", partner: str = "",
+                          partners_listed: int) -> FilterChoices:
+    """What the public list's filters offer: the bodies that keep a published agreement, the
+    partners of published agreements (kept by ``body`` if given) while there are no more
+    than ``partners_listed`` (else only ``partner``, if it is one of them, so a link to a
+    partner keeps working), and the fiscal years of signing."""
+    state = newest_state(Agreement.objects)
+    language = get_language()
+    partners = remembered(
+        ("agreements:partners", body, partners_listed, language), state,
+        lambda: _published_partners(body=body, limit=partners_listed),
+    )
+    return FilterChoices(
+        bodies=remembered(("agreements:bodies", language), state, _published_bodies),
+        partners=partners if partners is not None else _chosen_partner(body, partner),
+        all_partners=partners is not None,
+        fiscal_years=remembered(("agreements:years",), state, published_fiscal_years),
     )
 
 
-# Choices of the public list's filters. They are read on every visit of the list, so each is
-# one cheap query whatever the number of agreements (docs/agreements.md, "How the lists stay
-# fast").
-
-
-def published_body_choices() -> list[tuple[str, str]]:
+def _published_bodies() -> list[tuple[str, str]]:
     """The bodies that keep a published agreement, by code, named in the current language.
 
     One probe of ``agreement_body_state_idx`` per body instead of every agreement joined to its
@@ -134,24 +184,31 @@ def published_body_choices() -> list[tuple[str, str]]:
     return choices
 
 
-def published_partner_choices(*, body: str = "", chosen: str = "",
-                              limit: int) -> tuple[list[tuple[str, str]], bool]:
-    """Partners of published agreements (kept by ``body`` if given) by their reading, and
-    whether that is all of them.
-
-    Beyond ``limit`` partners only ``chosen`` is offered (if it is one of them), so a link to
-    a partner keeps working; the caller asks for a body to be chosen first."""
+def _partner_links(body: str):
     links = AgreementPartner.objects.filter(agreement__state__in=PUBLIC_STATES)
-    if body:
-        links = links.filter(agreement__body__code=body)
-    partners = Organization.objects.filter(
-        pk__in=links.values("organization_id")
-    ).only("id", "name", "name_en").order_by("name_kana", "name")
-    shown = list(partners[: limit + 1])
-    complete = len(shown) <= limit
-    if not complete:
-        shown = list(partners.filter(pk=chosen)) if chosen.isdigit() else []
-    return [(str(partner.pk), partner.display_name) for partner in shown], complete
+    return links.filter(agreement__body__code=body) if body else links
+
+
+def _published_partners(*, body: str, limit: int) -> list[tuple[str, str]] | None:
+    """Partners of published agreements (kept by ``body`` if given) by their reading; None if
+    there are more than ``limit``. That is asked first, in the order of the parties'
+    organization index, which stops after ``limit + 1`` organizations instead of making every
+    party of the nation distinct."""
+    ids = list(_partner_links(body).order_by("organization_id").values_list(
+        "organization_id", flat=True).distinct()[: limit + 1])
+    if len(ids) > limit:
+        return None
+    partners = Organization.objects.filter(pk__in=ids).only("id", "name", "name_en")
+    return [(str(p.pk), p.display_name) for p in partners.order_by("name_kana", "name")]
+
+
+def _chosen_partner(body: str, partner: str) -> list[tuple[str, str]]:
+    if not partner.isdigit():
+        return []
+    found = Organization.objects.filter(
+        pk=partner, pk__in=_partner_links(body).values("organization_id")
+    ).only("id", "name", "name_en")
+    return [(str(p.pk), p.display_name) for p in found]
 
 
 def public_list(filters: dict):

@@ -153,6 +153,15 @@ class Agreement(TimeStampedModel):
             models.Index(fields=["body", "state"], name="agreement_body_state_idx"),
             models.Index(fields=["state", "fiscal_year"], name="agreement_state_fy_idx"),
             models.Index(fields=["state", "ends_on"], name="agreement_state_ends_idx"),
+            # The public list: published agreements, newest signing first, read page by page
+            # in this order (and counted from it), and the same within a fiscal year, whose
+            # distinct values are the list's fiscal-year choices.
+            models.Index(fields=["-signed_on", "-id"], condition=Q(state__in=PUBLIC_STATES),
+                         name="agreement_public_order_idx"),
+            models.Index(fields=["fiscal_year", "-signed_on", "-id"],
+                         condition=Q(state__in=PUBLIC_STATES), name="agreement_public_fy_idx"),
+            # The newest change: what the list's filter choices are kept under (core.memo).
+            models.Index(fields=["updated_at"], name="agreement_updated_idx"),
         ]
 
     def __str__(self):

@@ -7,12 +7,12 @@ and the keeping body also see drafts, internal papers and what they may do.
 from __future__ import annotations
 
 import rules
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from kyoso.catalog.counting import CachedCountPaginator
 from kyoso.core.fiscal import format_fiscal_year
 
 from .. import selectors
@@ -24,23 +24,28 @@ PARTNERS_LISTED = 200
 
 
 def _filter_form(request) -> PublicFilterForm:
-    """The filters with their choices; each list of choices is one cheap query (selectors).
-    ``form.body_choices`` are the bodies with their ``<option>``s already rendered."""
+    """The filters with their choices (``selectors.public_filter_choices``: usually remembered
+    by the process, else one cheap query each). ``form.body_choices`` are the bodies with their
+    ``<option>``s already rendered."""
     form = PublicFilterForm(request.GET or None)
     body_code = request.GET.get("body", "")
-    form.body_choices = selectors.published_body_choices()
-    form.fields["body"].choices = [("", _("All bodies")), *form.body_choices]
     # A national installation has thousands of partners: one list of all of them would make
     # every page a megabyte. Beyond PARTNERS_LISTED, the list waits for a body to be chosen
     # (a partner given in the address is still offered, so links keep working).
-    partners, complete = selectors.published_partner_choices(
-        body=body_code, chosen=request.GET.get("partner", ""), limit=PARTNERS_LISTED
+    choices = selectors.public_filter_choices(
+        body=body_code, partner=request.GET.get("partner", ""), partners_listed=PARTNERS_LISTED
     )
-    if not complete:
+    form.body_choices = choices.bodies
+    # The field itself needs only the chosen body to validate it: giving it every body would
+    # copy and normalize 1,788 choices on each visit (the template shows form.body_choices).
+    form.fields["body"].choices = [("", _("All bodies"))] + [
+        choice for choice in choices.bodies if choice[0] == body_code
+    ]
+    if not choices.all_partners:
         form.fields["partner"].help_text = _("Choose a body first to list its partners.")
-    form.fields["partner"].choices = [("", _("All partners")), *partners]
+    form.fields["partner"].choices = [("", _("All partners")), *choices.partners]
     form.fields["fiscal_year"].choices = [("", _("All fiscal years"))] + [
-        (str(year), format_fiscal_year(year)) for year in selectors.published_fiscal_years()
+        (str(year), format_fiscal_year(year)) for year in choices.fiscal_years
     ]
     return form
 
@@ -63,7 +68,10 @@ def filters_from(form: PublicFilterForm) -> dict:
 def agreement_list(request):
     form = _filter_form(request)
     filters = filters_from(form)
-    page = Paginator(selectors.public_list(filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    # Counting stops at the catalog's cap (2,000), as the API's does: beyond it the page says
+    # "more than 2,000" instead of counting a nation's agreements on every visit.
+    paginator = CachedCountPaginator(selectors.public_list(filters), PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
     return render(request, "agreements/list.html", {
         "form": form, "page": page, "filters": filters,
     })
