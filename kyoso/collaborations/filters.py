@@ -3,9 +3,11 @@
 import django_filters
 from django.db.models import Prefetch
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from kyoso.core.choices import PolicyField
+from kyoso.core.memo import newest_state, remembered
 from kyoso.core.text import search_terms
 from kyoso.organizations.models import GovernmentBody, Organization
 
@@ -43,26 +45,22 @@ class CollaborationFilter(django_filters.FilterSet):
         """The partners the page offers (with "All partners" first), by reading: those of the
         chosen body's published collaborations, or of all published ones while there are no
         more than ``PARTNERS_LISTED``; else only a partner given in the address. Read only by
-        the page that shows them (not by the API), in one query of at most that many rows."""
+        the page that shows them (not by the API), and kept by the process while no
+        collaboration has been written (``kyoso.core.memo``)."""
         field = self.form.fields["partner"]
         data = self.data or {}
-        links = Collaboration.partners.through.objects.filter(
-            collaboration__published_at__isnull=False)
-        if data.get("body"):
-            links = links.filter(collaboration__body__code=data.get("body"))
-        offered = Organization.objects.filter(
-            pk__in=links.values("organization_id")
-        ).only("id", "name", "name_en").order_by("name_kana", "name")
-        shown = list(offered[: self.PARTNERS_LISTED + 1])
-        if len(shown) > self.PARTNERS_LISTED:
-            chosen = str(data.get("partner") or "")
-            shown = list(offered.filter(pk=chosen)) if chosen.isdigit() else []
+        body = str(data.get("body") or "")
+        partners = remembered(
+            ("collaborations:partners", body, self.PARTNERS_LISTED, get_language()),
+            newest_state(Collaboration.objects),
+            lambda: published_partners(body=body, limit=self.PARTNERS_LISTED),
+        )
+        if partners is None:
+            partners = chosen_partner(body, str(data.get("partner") or ""))
             # On the field and on its bound field, which copied the field's when it was made.
             field.help_text = self.form["partner"].help_text = _(
                 "Choose a body first to list its partners.")
-        return [("", str(field.empty_label))] + [
-            (str(organization.pk), organization.display_name) for organization in shown
-        ]
+        return [("", str(field.empty_label)), *partners]
 
     def filter_q(self, queryset, name, value):
         return queryset.search(search_terms(value))
@@ -73,6 +71,36 @@ class CollaborationFilter(django_filters.FilterSet):
 
     def filter_fiscal_year(self, queryset, name, value):
         return queryset.for_fiscal_year(int(value))
+
+
+def _partner_links(body: str):
+    links = Collaboration.partners.through.objects.filter(
+        collaboration__published_at__isnull=False)
+    return links.filter(collaboration__body__code=body) if body else links
+
+
+def published_partners(*, body: str, limit: int) -> list[tuple[str, str]] | None:
+    """Partners of published collaborations (of ``body`` if given) by their reading; None if
+    there are more than ``limit``. That is asked first, in the order of the partners table's
+    organization index, which stops after ``limit + 1`` organizations instead of making every
+    partner of the nation distinct."""
+    ids = list(_partner_links(body).order_by("organization_id").values_list(
+        "organization_id", flat=True).distinct()[: limit + 1])
+    if len(ids) > limit:
+        return None
+    partners = Organization.objects.filter(pk__in=ids).only("id", "name", "name_en")
+    return [(str(p.pk), p.display_name) for p in partners.order_by("name_kana", "name")]
+
+
+def chosen_partner(body: str, partner: str) -> list[tuple[str, str]]:
+    """The partner given in the address, if it is one of the published collaborations' (of
+    ``body`` if given)."""
+    if not partner.isdigit():
+        return []
+    found = Organization.objects.filter(
+        pk=partner, pk__in=_partner_links(body).values("organization_id")
+    ).only("id", "name", "name_en")
+    return [(str(p.pk), p.display_name) for p in found]
 
 
 def public_collaborations():

@@ -127,6 +127,16 @@ class Collaboration(TimeStampedModel):
         indexes = [
             models.Index(fields=["body", "state"], name="collab_body_state_idx"),
             models.Index(fields=["start_fiscal_year"], name="collab_start_fy_idx"),
+            # The public list: published ones in the list's order (read page by page and
+            # counted from it; its ends give the first and last fiscal year offered), and the
+            # last fiscal years (the open-ended ones first) for the same choices.
+            models.Index(fields=["-start_fiscal_year", "-published_at", "-id"],
+                         condition=Q(published_at__isnull=False),
+                         name="collab_public_order_idx"),
+            models.Index(fields=["end_fiscal_year"], condition=Q(published_at__isnull=False),
+                         name="collab_public_end_idx"),
+            # The newest change: what the list's partner choices are kept under (core.memo).
+            models.Index(fields=["updated_at"], name="collab_updated_idx"),
         ]
 
     def __str__(self):

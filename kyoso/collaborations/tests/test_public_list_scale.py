@@ -102,3 +102,30 @@ def test_only_published_collaborations_are_listed(client, collaboration):
     assert Collaboration.objects.filter(published_at__isnull=True).exists()
     page = client.get("/collaborations/").context["page"]
     assert page.paginator.count == Collaboration.objects.published().count() == 2
+
+
+def test_counting_stops_at_the_cap_as_in_the_catalog(client, collaboration, monkeypatch):
+    from kyoso.catalog import counting
+
+    add_published(collaboration, 3)
+    assert "3 collaborations" in client.get("/en/collaborations/").content.decode()
+    monkeypatch.setattr(counting, "COUNT_CAP", 2)
+    assert "2件を超える協働事業が見つかりました" in client.get(
+        "/collaborations/").content.decode()
+    english = client.get("/en/collaborations/?fiscal_year=2024")
+    assert "More than 2 collaborations found" in english.content.decode()
+
+
+def test_a_search_keeps_the_list_order(client, collaboration, desk_coordinator, prefecture,
+                                       department):
+    partner = OrganizationFactory()
+    older = published(desk_coordinator, prefecture, department, partners=[partner],
+                      title="防災の協働 一", start=2021, end=2022)
+    newer = published(desk_coordinator, prefecture, department, partners=[partner],
+                      title="防災の協働 二", start=2023)
+    same_year = published(desk_coordinator, prefecture, department, partners=[partner],
+                          title="ぼうさいと防災 三", start=2023)
+    published(desk_coordinator, prefecture, department, partners=[partner], title="観光の協働")
+    page = client.get("/collaborations/?q=防災").context["page"]
+    assert [c.pk for c in page] == [same_year.pk, newer.pk, older.pk]
+    assert page.paginator.count == 3

@@ -1,5 +1,5 @@
 """The public list, the API list and the CSV cost the same number of queries whatever the
-number of rows; the fiscal-year choices are one aggregate query, and an open-ended
+number of rows; the fiscal-year choices are two reads of index ends, and an open-ended
 collaboration offers every year up to the current one."""
 
 import datetime as dt
@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from kyoso.collaborations.models import Collaboration, Indicator, IndicatorActual, Milestone
 from kyoso.collaborations.views.public import fiscal_year_choices
+from kyoso.core import memo
 from kyoso.core.fiscal import fiscal_year_of
 
 
@@ -50,16 +51,22 @@ def test_a_list_does_not_cost_more_queries_with_more_rows(client, collaboration,
     url = reverse(url) if ":" in url else url
     add_published(collaboration, 2)
     queries_of(client, url)  # warm up what is read once per process
-    with_two = queries_of(client, url)
+
+    def costs():
+        # The first visit after a write (the partners offered are read again), and the next.
+        memo.forget()
+        return queries_of(client, url), queries_of(client, url)
+
+    with_two = costs()
     add_published(collaboration, 6)
-    assert queries_of(client, url) == with_two
+    assert costs() == with_two
 
 
-def test_the_fiscal_years_come_from_one_query_up_to_this_year_for_an_open_end(
+def test_the_fiscal_years_come_from_two_queries_up_to_this_year_for_an_open_end(
     collaboration, django_assert_num_queries
 ):
     add_published(collaboration, 3)
     this_year = fiscal_year_of(timezone.localdate())
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(2):
         years = [year for year, _label in fiscal_year_choices()]
     assert years == list(range(this_year, 2023, -1))
