@@ -16,6 +16,7 @@ from allauth.mfa import app_settings as mfa_settings
 from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import decrypt
 from django.utils import translation
+from django.utils.translation import pgettext_lazy
 from playwright.sync_api import expect
 
 from kyoso.catalog.tests.factories import CatalogProjectFactory
@@ -119,7 +120,7 @@ def test_it_walks_a_proposal_from_draft_to_published_decision(
     assert path_of(cso) == "/proposals/new/"
     # Arriving from the project: its body is chosen and the project ticked.
     expect(cso.get_by_role("checkbox", name=re.compile(re.escape(project.name)))).to_be_checked()
-    cso.get_by_label(ja("Title"), exact=True).fill(TITLE)
+    cso.get_by_label(ja(pgettext_lazy("proposal", "Title")), exact=True).fill(TITLE)
     click_and_wait(cso, cso.get_by_role("button", name=ja("Create the draft")))
     match = re.fullmatch(r"/proposals/(\d+)/", path_of(cso))
     assert match, f"landed on {cso.url}"
