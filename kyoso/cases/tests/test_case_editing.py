@@ -224,3 +224,21 @@ def test_the_api_shows_the_correction_in_both_languages(client, case, desk_coord
     schema = client.get("/api/v1/openapi.json").json()["components"]["schemas"]["CaseOut"]
     assert {"title_en", "summary_en", "lessons_en", "display_title", "updated_at"} <= set(
         schema["properties"])
+
+
+def test_a_second_click_that_loses_the_race_is_told_not_an_error(
+    client, case, desk_coordinator, monkeypatch
+):
+    """Both clicks read the case as published; the other one took it out first."""
+    from django.core.exceptions import ValidationError
+
+    from kyoso.cases import views
+
+    def lost_the_race(**kwargs):
+        raise ValidationError("not published")
+
+    monkeypatch.setattr(views.services, "case_unpublish", lost_the_race)
+    client.force_login(desk_coordinator)
+    response = client.post(f"/cases/{case.pk}/unpublish/", {"reason": ""}, follow=True)
+    assert response.status_code == 200
+    assert "この事例は公開されていません。" in response.content.decode()
