@@ -12,9 +12,14 @@ from django.utils.translation import gettext as _
 
 from kyoso.core.memo import newest_state, remembered
 from kyoso.core.text import search_terms
-from kyoso.organizations.models import GovernmentBody, Organization
+from kyoso.organizations.models import GovernmentBody
 from kyoso.organizations.predicates import body_roles, organization_roles
-from kyoso.organizations.selectors import body_choices, organization_directory
+from kyoso.organizations.selectors import (
+    body_choices,
+    organization_directory,
+    organization_linked,
+    organizations_linked,
+)
 
 from .models import PUBLIC_STATES, Agreement, AgreementPartner
 from .rules import OVERSEERS
@@ -155,11 +160,12 @@ def public_filter_choices(*, body: str = "", partner: str = "",
     language = get_language()
     partners = remembered(
         ("agreements:partners", body, partners_listed, language), state,
-        lambda: _published_partners(body=body, limit=partners_listed),
+        lambda: organizations_linked(_partner_links(body), limit=partners_listed),
     )
     return FilterChoices(
         bodies=remembered(("agreements:bodies", language), state, _published_bodies),
-        partners=partners if partners is not None else _chosen_partner(body, partner),
+        partners=(partners if partners is not None
+                  else organization_linked(_partner_links(body), partner)),
         all_partners=partners is not None,
         fiscal_years=remembered(("agreements:years",), state, published_fiscal_years),
     )
@@ -187,28 +193,6 @@ def _published_bodies() -> list[tuple[str, str]]:
 def _partner_links(body: str):
     links = AgreementPartner.objects.filter(agreement__state__in=PUBLIC_STATES)
     return links.filter(agreement__body__code=body) if body else links
-
-
-def _published_partners(*, body: str, limit: int) -> list[tuple[str, str]] | None:
-    """Partners of published agreements (kept by ``body`` if given) by their reading; None if
-    there are more than ``limit``. That is asked first, in the order of the parties'
-    organization index, which stops after ``limit + 1`` organizations instead of making every
-    party of the nation distinct."""
-    ids = list(_partner_links(body).order_by("organization_id").values_list(
-        "organization_id", flat=True).distinct()[: limit + 1])
-    if len(ids) > limit:
-        return None
-    partners = Organization.objects.filter(pk__in=ids).only("id", "name", "name_en")
-    return [(str(p.pk), p.display_name) for p in partners.order_by("name_kana", "name")]
-
-
-def _chosen_partner(body: str, partner: str) -> list[tuple[str, str]]:
-    if not partner.isdigit():
-        return []
-    found = Organization.objects.filter(
-        pk=partner, pk__in=_partner_links(body).values("organization_id")
-    ).only("id", "name", "name_en")
-    return [(str(p.pk), p.display_name) for p in found]
 
 
 def public_list(filters: dict):

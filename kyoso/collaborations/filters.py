@@ -10,6 +10,7 @@ from kyoso.core.choices import PolicyField
 from kyoso.core.memo import newest_state, remembered
 from kyoso.core.text import search_terms
 from kyoso.organizations.models import GovernmentBody, Organization
+from kyoso.organizations.selectors import organization_linked, organizations_linked
 
 from .models import Collaboration, Indicator, IndicatorActual, Milestone
 
@@ -53,10 +54,10 @@ class CollaborationFilter(django_filters.FilterSet):
         partners = remembered(
             ("collaborations:partners", body, self.PARTNERS_LISTED, get_language()),
             newest_state(Collaboration.objects),
-            lambda: published_partners(body=body, limit=self.PARTNERS_LISTED),
+            lambda: organizations_linked(_partner_links(body), limit=self.PARTNERS_LISTED),
         )
         if partners is None:
-            partners = chosen_partner(body, str(data.get("partner") or ""))
+            partners = organization_linked(_partner_links(body), str(data.get("partner") or ""))
             # On the field and on its bound field, which copied the field's when it was made.
             field.help_text = self.form["partner"].help_text = _(
                 "Choose a body first to list its partners.")
@@ -77,30 +78,6 @@ def _partner_links(body: str):
     links = Collaboration.partners.through.objects.filter(
         collaboration__published_at__isnull=False)
     return links.filter(collaboration__body__code=body) if body else links
-
-
-def published_partners(*, body: str, limit: int) -> list[tuple[str, str]] | None:
-    """Partners of published collaborations (of ``body`` if given) by their reading; None if
-    there are more than ``limit``. That is asked first, in the order of the partners table's
-    organization index, which stops after ``limit + 1`` organizations instead of making every
-    partner of the nation distinct."""
-    ids = list(_partner_links(body).order_by("organization_id").values_list(
-        "organization_id", flat=True).distinct()[: limit + 1])
-    if len(ids) > limit:
-        return None
-    partners = Organization.objects.filter(pk__in=ids).only("id", "name", "name_en")
-    return [(str(p.pk), p.display_name) for p in partners.order_by("name_kana", "name")]
-
-
-def chosen_partner(body: str, partner: str) -> list[tuple[str, str]]:
-    """The partner given in the address, if it is one of the published collaborations' (of
-    ``body`` if given)."""
-    if not partner.isdigit():
-        return []
-    found = Organization.objects.filter(
-        pk=partner, pk__in=_partner_links(body).values("organization_id")
-    ).only("id", "name", "name_en")
-    return [(str(p.pk), p.display_name) for p in found]
 
 
 def public_collaborations():

@@ -273,3 +273,28 @@ def body_choices(codes=None) -> PrerenderedChoices:
         _flat_body_choices.clear()
     _flat_body_choices[key] = (groups, choices)
     return choices
+
+
+def organizations_linked(links, *, limit: int) -> list[tuple[str, str]] | None:
+    """The organizations of ``links`` (rows with an ``organization_id``, e.g. the partners of
+    published agreements), as choices by their reading; None if there are more than ``limit``.
+
+    That is asked first, in the order of the links' organization index, which stops after
+    ``limit + 1`` organizations instead of making every organization of the nation distinct.
+    """
+    ids = list(links.order_by("organization_id").values_list(
+        "organization_id", flat=True).distinct()[: limit + 1])
+    if len(ids) > limit:
+        return None
+    partners = Organization.objects.filter(pk__in=ids).only("id", "name", "name_en")
+    return [(str(p.pk), p.display_name) for p in partners.order_by("name_kana", "name")]
+
+
+def organization_linked(links, pk: str) -> list[tuple[str, str]]:
+    """The organization ``pk`` (from an address) as a choice, if it is one of ``links``'."""
+    if not pk.isdigit():
+        return []
+    found = Organization.objects.filter(
+        pk=pk, pk__in=links.values("organization_id")
+    ).only("id", "name", "name_en")
+    return [(str(p.pk), p.display_name) for p in found]
