@@ -212,24 +212,28 @@ def generate(connection, scale: str, log=print) -> dict:
             cursor.execute(f'DROP INDEX "{index_name}"')
         written = 0
         copy_started = time.monotonic()
+        # Year by year, every body within a year: a real catalog grows by one fiscal year's
+        # disclosure at a time, so rows of one year lie together on disk (a search within a year
+        # reads that year's pages, not pages of every year).
+        offsets = {spec.code: rng.randrange(len(pools[kind])) for spec, kind, _parent in specs}
+        keys = {spec.code: search_key(spec.name) for spec, _kind, _parent in specs}
         with cursor.copy(f"COPY catalog_catalogproject ({', '.join(COLUMNS)}) FROM STDIN") as copy:
-            for spec, kind, _parent in specs:
-                pool = pools[kind]
-                placeholder = PREF_PLACEHOLDER if kind == "prefecture" else CITY_PLACEHOLDER
-                placeholder_key = search_key(placeholder)
-                body_key = search_key(spec.name)
-                body_id = ids[spec.code]
-                per_year = (plan.prefecture_projects_per_year if kind == "prefecture"
-                            else plan.municipal_projects_per_year)
-                offset = rng.randrange(len(pool))
-                for fiscal_year in FISCAL_YEARS:
-                    era = (f"R{fiscal_year - 2018}" if fiscal_year >= 2019
-                           else f"H{fiscal_year - 1988}")
+            for fiscal_year in FISCAL_YEARS:
+                era = (f"R{fiscal_year - 2018}" if fiscal_year >= 2019
+                       else f"H{fiscal_year - 1988}")
+                for spec, kind, _parent in specs:
+                    pool = pools[kind]
+                    placeholder = PREF_PLACEHOLDER if kind == "prefecture" else CITY_PLACEHOLDER
+                    placeholder_key = search_key(placeholder)
+                    body_id = ids[spec.code]
+                    per_year = (plan.prefecture_projects_per_year if kind == "prefecture"
+                                else plan.municipal_projects_per_year)
+                    offset = offsets[spec.code]
                     for serial in range(1, per_year + 1):
                         row = pool[(offset + serial * 7) % len(pool)]
                         code = f"{era}-{serial:04d}"
                         name = row.name.replace(placeholder, spec.name)
-                        name_key = row.name_key.replace(placeholder_key, body_key)
+                        name_key = row.name_key.replace(placeholder_key, keys[spec.code])
                         copy.write_row((
                             now, now, body_id, department_ids[(body_id, row.department)],
                             fiscal_year, code, name, row.name_en, row.purpose, row.content,
@@ -239,10 +243,9 @@ def generate(connection, scale: str, log=print) -> dict:
                                          department_keys[row.department], row.tail_key),
                         ))
                         written += 1
-                    offset += per_year
-                if written and written % 500_000 < per_year * len(FISCAL_YEARS):
-                    rate = written / (time.monotonic() - copy_started)
-                    log(f"  {written:,} projects ({rate:,.0f} rows/s)")
+                    offsets[spec.code] = offset + per_year
+                rate = written / (time.monotonic() - copy_started)
+                log(f"  FY{fiscal_year}: {written:,} projects ({rate:,.0f} rows/s)")
         copy_seconds = time.monotonic() - copy_started
         log(f"  {written:,} projects copied in {copy_seconds:.1f} s")
         index_started = time.monotonic()
