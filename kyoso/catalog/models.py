@@ -163,9 +163,12 @@ class CatalogProject(TimeStampedModel):
     def field_label(self):
         return FIELD_LABELS.get(self.field, self.field)
 
+    @property
+    def implementation_label(self):
+        return IMPLEMENTATION_LABELS.get(self.implementation, self.implementation)
+
     def get_collaboration_forms_display(self) -> list[str]:
-        labels = dict(CollaborationForm.choices)
-        return [labels.get(code, code) for code in self.collaboration_forms]
+        return [COLLABORATION_FORM_LABELS.get(code, code) for code in self.collaboration_forms]
 
     def build_search_text(self, department_name: str | None = None) -> str:
         department_name = department_name or (self.department.name if self.department_id else "")
@@ -176,3 +179,7 @@ class CatalogProject(TimeStampedModel):
     def save(self, *args, **kwargs):
         self.search_text = self.build_search_text()
         super().save(*args, **kwargs)
+
+
+IMPLEMENTATION_LABELS = dict(CatalogProject.Implementation.choices)
+COLLABORATION_FORM_LABELS = dict(CollaborationForm.choices)

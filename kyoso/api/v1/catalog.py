@@ -15,7 +15,7 @@ from pydantic import field_validator, model_validator
 
 from kyoso.catalog.counting import count_key, search_page_plans
 from kyoso.catalog.filters import CatalogFilter
-from kyoso.catalog.models import CatalogProject
+from kyoso.catalog.models import COLLABORATION_FORM_LABELS, CatalogProject
 from kyoso.catalog.selectors import LIST_FIELDS, catalog_project_for, catalog_projects_for
 from kyoso.core.choices import CollaborationForm, PolicyField
 from kyoso.core.fiscal import MAX_FISCAL_YEAR, MIN_FISCAL_YEAR, format_fiscal_year
@@ -79,21 +79,21 @@ class ProjectSummaryOut(Schema):
 
     @staticmethod
     def resolve_field_label(obj) -> str:
-        return str(obj.get_field_display())
+        # The models' tables of labels: get_FOO_display rebuilds its table on every call.
+        return str(obj.field_label)
 
     @staticmethod
     def resolve_implementation_label(obj) -> str:
-        return str(obj.get_implementation_display())
+        return str(obj.implementation_label)
 
     @staticmethod
     def resolve_collaboration_forms(obj) -> list[str]:
         # Ignore codes a later vocabulary change may have left behind, rather than fail.
-        known = set(CollaborationForm.values)
-        return [code for code in obj.collaboration_forms if code in known]
+        return [code for code in obj.collaboration_forms if code in COLLABORATION_FORM_LABELS]
 
     @staticmethod
     def resolve_collaboration_form_labels(obj) -> list[str]:
-        labels = dict(CollaborationForm.choices)
+        labels = COLLABORATION_FORM_LABELS
         return [str(labels[code]) for code in obj.collaboration_forms if code in labels]
 
     @staticmethod
