@@ -66,9 +66,14 @@ class PageNumberPagination(PaginationBase):
         """The total, at most ``COUNT_CAP + 1``; shared through the cache when the endpoint set
         ``request.count_key``."""
         key = getattr(request, "count_key", None)
+        years = (getattr(request, "page_plans", None) or {}).get("years_when_many")
+
+        def count():
+            return capped_count(queryset, years=years)
+
         if key is None:
-            return capped_count(queryset)
-        return caches["pages"].get_or_set(key, lambda: capped_count(queryset), COUNT_TTL)
+            return count()
+        return caches["pages"].get_or_set(key, count, COUNT_TTL)
 
     def paginate_queryset(self, queryset, pagination: Input, request, **params) -> dict:
         size = pagination.page_size

@@ -92,3 +92,21 @@ def test_the_api_reads_a_search_as_the_page_does(client, projects, monkeypatch, 
         assert '"fiscal_year" + 0' not in rows_sql
         assert rows_sql.count('."fiscal_year" = ') >= 1
     assert api_ids(client, q="子育て", fiscal_year=2025) == expected(fiscal_year=2025)[:cap]
+
+
+@pytest.mark.parametrize("cap", [2_000, 3, 5, 7, 9, 13])
+def test_counting_year_by_year_is_exact_at_every_cap(department, monkeypatch, cap):
+    """The count by fiscal year (newest first, stopping past the cap) equals the plain count,
+    with matches in years after, inside and before the years given."""
+    for year, count in ((2030, 2), (2026, 3), (2025, 0), (2024, 4), (2019, 1), (2010, 3)):
+        CatalogProjectFactory.create_batch(count, department=department, fiscal_year=year,
+                                           name="子育て支援")
+    CatalogProjectFactory.create_batch(2, department=department, fiscal_year=2026,
+                                       name="道路の維持")
+    monkeypatch.setattr(counting, "COUNT_CAP", cap)
+    searched = CatalogProject.objects.disclosed().search(["子育て"])
+    plain = min(searched.count(), cap + 1)
+
+    assert counting.capped_count(searched, years=[2026, 2025, 2024, 2023]) == plain
+    assert counting.capped_count(searched, years=[2019]) == plain
+    assert counting.capped_count(searched) == plain
