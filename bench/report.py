@@ -41,7 +41,8 @@ def render(*, args, started, machine, measured, loads, rss, load_generator) -> s
         f"(`bench.settings`), PostgreSQL on 127.0.0.1; load from {load_generator}, "
         f"{args.connections} connections, {args.duration} s per page after a 3 s warm-up",
         "- PostgreSQL settings of the benchmark's database (`ALTER DATABASE … SET`, "
-        f"`--pg-setting`): {', '.join(machine.get('pg_settings') or []) or 'none (defaults)'}",
+        f"`--pg-setting`): {', '.join(machine.get('pg_settings') or []) or 'none (defaults)'}; "
+        f"server: {', '.join(machine.get('pg_server') or []) or 'not recorded'}",
         "- Catalog read into the OS cache before loading (`pg_prewarm`, `--no-prewarm` skips): "
         + (f"{measured['prewarmed_mb']:,} MB" if measured.get("prewarmed_mb") else "no"),
         "",
