@@ -9,6 +9,9 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import Field, NinjaAPI, Router, Schema
 
+from kyoso.catalog.counting import catalog_state
+from kyoso.core.page_cache import share_public_answers
+
 from . import conventions
 from .schemas import LanguageParam, api_url
 from .v1 import agreements, bodies, catalog, proposals, proposals_desk, proposals_public, statistics
@@ -49,6 +52,13 @@ api = NinjaAPI(
     },
 )
 conventions.install(api)
+
+# Anonymous callers all get the same answers about the catalog and the bodies: shared as the
+# catalog's pages are, until the catalog (or a body or department) changes (kyoso.core.page_cache).
+for name in ("catalog_projects", "catalog_project", "bodies", "body_detail", "body_departments",
+             "department_detail"):
+    share_public_answers(f"api-v1:{name}", catalog_state,
+                         language=conventions.requested_language)
 
 
 class IndexOut(Schema):

@@ -26,6 +26,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from django.conf import settings
@@ -153,6 +154,20 @@ class RecentPages:
 recent_pages = RecentPages(getattr(settings, "KYOSO_PAGE_MEMORY_BYTES", 32 * 1024 * 1024))
 
 
+@dataclass(frozen=True)
+class PublicPage:
+    """How the answers of one view are shared: under which state, how long, in which language."""
+
+    state: Callable[[], str]
+    timeout: int = PAGE_TTL
+    # The language of the answer, from the request; by default the address's (i18n_patterns).
+    language: Callable | None = None
+
+
+# API operations, by URL name: ninja builds their view functions, so they cannot be decorated.
+shared_by_name: dict[str, PublicPage] = {}
+
+
 def cache_public_page(state: Callable[[], str], timeout: int = PAGE_TTL):
     """Mark a view whose page anonymous visitors share while ``state()`` holds (see above).
 
@@ -161,11 +176,17 @@ def cache_public_page(state: Callable[[], str], timeout: int = PAGE_TTL):
     """
 
     def decorator(view):
-        view.public_page_state = state
-        view.public_page_timeout = timeout
+        view.public_page = PublicPage(state, timeout)
         return view
 
     return decorator
+
+
+def share_public_answers(view_name: str, state: Callable[[], str], *, language: Callable,
+                         timeout: int = PAGE_TTL) -> None:
+    """As ``cache_public_page``, for the view named ``view_name`` (an API operation), whose
+    language ``language(request)`` tells (the API's comes from ``?lang=`` or the headers)."""
+    shared_by_name[view_name] = PublicPage(state, timeout, language)
 
 
 def _anonymous_visit(request) -> bool:
@@ -173,6 +194,8 @@ def _anonymous_visit(request) -> bool:
         request.method in ("GET", "HEAD")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "messages" not in request.COOKIES
+        # An API token may show its holder's undisclosed entries.
+        and "HTTP_AUTHORIZATION" not in request.META
     )
 
 
@@ -189,8 +212,9 @@ def _personal(request, response) -> bool:
     )
 
 
-def page_key(language: str, full_path: str, state: str) -> str:
-    raw = f"{language}|{full_path}|{state}"
+def page_key(language: str, origin: str, full_path: str, state: str) -> str:
+    """The key of a page: answers with absolute addresses (the API's) differ by host."""
+    raw = f"{language}|{origin}|{full_path}|{state}"
     return "page:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
@@ -217,14 +241,17 @@ class PublicPageCacheMiddleware:
         language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
         translation.activate(language)
         try:
-            view = resolve(request.path_info).func
+            match = resolve(request.path_info)
         except Resolver404:
             return self.get_response(request)
-        state = getattr(view, "public_page_state", None)
-        if state is None:
+        shared = getattr(match.func, "public_page", None) or shared_by_name.get(match.view_name)
+        if shared is None:
             return self.get_response(request)
-        request.page_state = state()
-        key = page_key(language, request.get_full_path(), request.page_state)
+        if shared.language is not None:
+            language = shared.language(request)
+        request.page_state = shared.state()
+        origin = f"{request.scheme}://{request.get_host()}"
+        key = page_key(language, origin, request.get_full_path(), request.page_state)
         stored = recent_pages.get(key)
         if stored is None:
             stored = caches["pages"].get(key)
@@ -243,6 +270,6 @@ class PublicPageCacheMiddleware:
                 if name.lower() not in STORED_HEADERS_SKIPPED
             }
             entry = (headers, response.content)
-            caches["pages"].set(key, entry, view.public_page_timeout)
+            caches["pages"].set(key, entry, shared.timeout)
             recent_pages.set(key, entry)
         return response

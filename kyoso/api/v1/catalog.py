@@ -194,7 +194,8 @@ def list_projects(
         raise ValidationError(filter_errors(project_filter.errors))
     if not request.user.is_authenticated:
         # The public all see the same totals: share them (see kyoso.catalog.counting).
-        request.count_key = count_key({"api": "1", **project_filter.form.data})
+        request.count_key = count_key({"api": "1", **project_filter.form.data},
+                                      state=getattr(request, "page_state", None))
     request.page_plans = search_page_plans(project_filter.form.data)
     return project_filter.qs
 
