@@ -162,6 +162,9 @@ class PublicPage:
     timeout: int = PAGE_TTL
     # The language of the answer, from the request; by default the address's (i18n_patterns).
     language: Callable | None = None
+    # The methods answered from the cache: a view that answers HEAD itself as a GET (Django's
+    # require_safe) may have both; one that refuses HEAD (django-ninja) only GET.
+    methods: tuple[str, ...] = ("GET", "HEAD")
 
 
 # API operations, by URL name: ninja builds their view functions, so they cannot be decorated.
@@ -186,7 +189,7 @@ def share_public_answers(view_name: str, state: Callable[[], str], *, language: 
                          timeout: int = PAGE_TTL) -> None:
     """As ``cache_public_page``, for the view named ``view_name`` (an API operation), whose
     language ``language(request)`` tells (the API's comes from ``?lang=`` or the headers)."""
-    shared_by_name[view_name] = PublicPage(state, timeout, language)
+    shared_by_name[view_name] = PublicPage(state, timeout, language, methods=("GET",))
 
 
 def _anonymous_visit(request) -> bool:
@@ -245,7 +248,7 @@ class PublicPageCacheMiddleware:
         except Resolver404:
             return self.get_response(request)
         shared = getattr(match.func, "public_page", None) or shared_by_name.get(match.view_name)
-        if shared is None:
+        if shared is None or request.method not in shared.methods:
             return self.get_response(request)
         if shared.language is not None:
             language = shared.language(request)

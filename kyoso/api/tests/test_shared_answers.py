@@ -84,11 +84,51 @@ def test_a_change_to_the_catalog_is_answered_at_once(
 def test_a_renamed_body_is_answered_at_once(client, department, django_capture_on_commit_callbacks):
     CatalogProjectFactory(department=department)
     body = department.body
-    assert client.get(f"/api/v1/bodies/{body.code}").json()["name"] == body.name
+    path = f"/api/v1/bodies/{body.code}"
+    assert client.get(path).json()["name"] == body.name
+    assert client.get(path)["X-Kyoso-Cache"] == "hit"
     with django_capture_on_commit_callbacks(execute=True):
         body.name = "新しい名前県"
         body.save()
-    assert client.get(f"/api/v1/bodies/{body.code}").json()["name"] == "新しい名前県"
+    renamed = client.get(path)
+    assert "X-Kyoso-Cache" not in renamed
+    assert renamed.json()["name"] == "新しい名前県"
+
+
+def test_bodies_and_departments_are_shared_and_follow_a_renamed_department(
+    client, department, django_capture_on_commit_callbacks
+):
+    body = department.body
+    paths = ["/api/v1/bodies", f"/api/v1/bodies/{body.code}/departments",
+             f"/api/v1/departments/{department.pk}"]
+    for path in paths:
+        assert client.get(path).status_code == 200
+        assert client.get(path)["X-Kyoso-Cache"] == "hit", path
+    with django_capture_on_commit_callbacks(execute=True):
+        department.name = "改名後の課"
+        department.save()
+    for path in paths[1:]:
+        answer = client.get(path)
+        assert "X-Kyoso-Cache" not in answer, path
+        assert "改名後の課" in answer.content.decode(), path
+
+
+def test_the_language_cookie_has_its_own_answer(client, child_support_project, settings):
+    client.get(PROJECTS)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = client.get(PROJECTS)
+    assert "X-Kyoso-Cache" not in english
+    assert english["Content-Language"] == "en"
+
+
+def test_head_is_answered_as_the_api_answers_it_whatever_the_cache_holds(
+    client, child_support_project
+):
+    cold = client.head(PROJECTS)
+    client.get(PROJECTS)
+    warm = client.head(PROJECTS)
+    assert warm.status_code == cold.status_code
+    assert "X-Kyoso-Cache" not in warm
 
 
 def test_errors_are_not_shared(client, db):

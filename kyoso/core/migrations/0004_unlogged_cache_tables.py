@@ -1,13 +1,16 @@
-"""The database caches' tables, unlogged on PostgreSQL.
+"""The shared pages cache's table, unlogged on PostgreSQL.
 
-A cache entry is a copy of something that can be computed again, so it needs no write-ahead log:
-an unlogged table is written without WAL and without waiting for a flush to disk on commit, which
-every uncached public page did twice (its count and itself, docs/benchmarks.md). After a crash
-PostgreSQL empties the table, which for a cache is a cold start; replicas do not receive it.
+A cached page or count is a copy of something that can be computed again, so it needs no
+write-ahead log: an unlogged table is written without WAL and without waiting for a flush to disk
+on commit, which every uncached public page did twice (its count and itself, docs/benchmarks.md).
+After a crash PostgreSQL empties the table, which for these entries is a cold start; replicas do
+not receive it. Only the ``pages`` cache: the ``default`` cache holds rate limits and the record
+of used one-time codes, which must survive a crash.
 
 The table is created here with the columns ``createcachetable`` would give it (that command then
-finds it and leaves it alone); a table created earlier by ``createcachetable`` is switched over.
-Other databases are left to ``createcachetable``.
+finds it and leaves it alone); a table created earlier by ``createcachetable`` is emptied (its
+entries can be computed again) and switched over, which is then instant. Other databases are left
+to ``createcachetable``. Going back makes the table logged again.
 """
 
 from django.conf import settings
@@ -15,10 +18,12 @@ from django.core.cache import caches
 from django.core.cache.backends.db import BaseDatabaseCache
 from django.db import migrations
 
+UNLOGGED_CACHES = ("pages",)
 
-def database_cache_tables() -> list[str]:
-    return sorted({caches[alias]._table for alias in settings.CACHES
-                   if isinstance(caches[alias], BaseDatabaseCache)})
+
+def unlogged_cache_tables() -> list[str]:
+    return sorted({caches[alias]._table for alias in UNLOGGED_CACHES
+                   if alias in settings.CACHES and isinstance(caches[alias], BaseDatabaseCache)})
 
 
 def make_unlogged(apps, schema_editor, tables=None):
@@ -27,8 +32,9 @@ def make_unlogged(apps, schema_editor, tables=None):
         return
     quote = connection.ops.quote_name
     existing = set(connection.introspection.table_names())
-    for table in tables if tables is not None else database_cache_tables():
+    for table in tables if tables is not None else unlogged_cache_tables():
         if table in existing:
+            schema_editor.execute(f"TRUNCATE {quote(table)}")
             schema_editor.execute(f"ALTER TABLE {quote(table)} SET UNLOGGED")
             continue
         schema_editor.execute(
@@ -41,7 +47,18 @@ def make_unlogged(apps, schema_editor, tables=None):
         )
 
 
+def make_logged(apps, schema_editor, tables=None):
+    connection = schema_editor.connection
+    if connection.vendor != "postgresql":
+        return
+    quote = connection.ops.quote_name
+    existing = set(connection.introspection.table_names())
+    for table in tables if tables is not None else unlogged_cache_tables():
+        if table in existing:
+            schema_editor.execute(f"ALTER TABLE {quote(table)} SET LOGGED")
+
+
 class Migration(migrations.Migration):
     dependencies = [("core", "0003_content_version")]
 
-    operations = [migrations.RunPython(make_unlogged, migrations.RunPython.noop, elidable=True)]
+    operations = [migrations.RunPython(make_unlogged, make_logged)]

@@ -62,10 +62,17 @@ def test_a_table_made_by_createcachetable_is_switched_to_unlogged(table, setting
         migration.make_unlogged(None, editor, tables=[table])
 
     assert persistence(table) == "u"
+    assert DatabaseCache(table, {}).get("count") is None  # emptied: entries are recomputed
+    DatabaseCache(table, {}).set("count", 2001, 60)
     assert DatabaseCache(table, {}).get("count") == 2001
 
+    with connection.schema_editor() as editor:
+        migration.make_logged(None, editor, tables=[table])
+    assert persistence(table) == "p"
 
-def test_the_configured_database_caches_are_found(settings):
+
+def test_only_the_pages_cache_is_unlogged(settings):
+    """The default cache holds rate limits and used one-time codes: it must survive a crash."""
     settings.CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache",
                     "LOCATION": "kyoso_cache"},
@@ -73,4 +80,6 @@ def test_the_configured_database_caches_are_found(settings):
                   "LOCATION": "kyoso_page_cache"},
         "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     }
-    assert migration.database_cache_tables() == ["kyoso_cache", "kyoso_page_cache"]
+    assert migration.unlogged_cache_tables() == ["kyoso_page_cache"]
+    settings.CACHES = {"default": settings.CACHES["default"]}
+    assert migration.unlogged_cache_tables() == []
