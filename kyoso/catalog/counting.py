@@ -36,20 +36,22 @@ def capped_count(queryset, years=None) -> int:
     """The number of rows, but at most ``COUNT_CAP + 1`` (which means "more than the cap").
 
     ``years`` (a search over all fiscal years; see ``search_page_plans``): count the newest of
-    them first, one year at a time, and stop as soon as the cap is passed. A frequent word then
-    costs one or two years of the search index instead of all of them: the index holds the
-    fiscal year, and a year's rows lie together (docs/benchmarks.md). The older years are
-    counted together, by the words alone (``fiscal_year + 0`` keeps the year out of the index
-    lookup, where a range of years would read every year's entries): a rare word costs one
-    lookup of the index, as without years. It is one statement, ``UNION ALL`` of capped parts
-    under the cap: PostgreSQL runs the parts in order and leaves the rest unstarted once the cap
-    is reached. The result is exact; a database that cannot limit the parts of a union (SQLite)
-    counts at once.
+    them and the year before, one at a time, then all older years together, and stop as soon as
+    the cap is passed. A frequent word then costs one or two years of the search index instead
+    of all of them: the index holds the fiscal year, and a year's rows lie together
+    (docs/benchmarks.md). The older years are counted by the words alone (``fiscal_year + 0``
+    keeps the year out of the index lookup, where a range of years would read every year's
+    entries), so a rare word costs one lookup of the index, as without years. It is one
+    statement, ``UNION ALL`` of capped parts under the cap: PostgreSQL runs the parts in order
+    and leaves the rest unstarted once the cap is reached. The result is exact; a database that
+    cannot limit the parts of a union (SQLite) counts at once.
     """
     queryset = queryset.order_by()
     if not years or not connection.features.supports_slicing_ordering_in_compound:
         return queryset[: COUNT_CAP + 1].count()
-    newest = sorted(years, reverse=True)[:YEARS_COUNTED_APART]
+    # Consecutive years down from the newest given, whatever else ``years`` holds: the parts
+    # must cover every year exactly once.
+    newest = [max(years) - back for back in range(YEARS_COUNTED_APART)]
     parts = [queryset.after_fiscal_year(newest[0])]
     parts += [queryset.for_fiscal_year(year) for year in newest]
     parts.append(queryset.alias(year_as_number=F("fiscal_year") + 0)

@@ -45,12 +45,6 @@ class CatalogProjectQuerySet(models.QuerySet):
             return self.none()
         return self.filter(fiscal_year__gt=as_fiscal_year(max(year, FISCAL_YEAR_MIN - 1)))
 
-    def before_fiscal_year(self, year: int):
-        """Projects of earlier fiscal years than ``year`` (compared as for ``for_fiscal_year``)."""
-        if year <= FISCAL_YEAR_MIN:
-            return self.none()
-        return self.filter(fiscal_year__lt=as_fiscal_year(min(year, FISCAL_YEAR_MAX + 1)))
-
     def visible_to(self, user):
         """Disclosed projects, plus undisclosed ones of the bodies the user works for."""
         if user.is_authenticated:

@@ -95,18 +95,33 @@ def test_the_api_reads_a_search_as_the_page_does(client, projects, monkeypatch, 
 
 
 @pytest.mark.parametrize("cap", [2_000, 3, 5, 7, 9, 13])
-def test_counting_year_by_year_is_exact_at_every_cap(department, monkeypatch, cap):
+def test_counting_year_by_year_is_exact_at_every_cap(
+    department, other_department, department_officer, monkeypatch, cap
+):
     """The count by fiscal year (newest first, stopping past the cap) equals the plain count,
-    with matches in years after, inside and before the years given."""
+    with matches in years after, inside and before the years given, for the public and for
+    staff who also see their body's undisclosed projects, alone and with other filters."""
     for year, count in ((2030, 2), (2026, 3), (2025, 0), (2024, 4), (2019, 1), (2010, 3)):
         CatalogProjectFactory.create_batch(count, department=department, fiscal_year=year,
-                                           name="子育て支援")
+                                           name="子育て支援", budget_yen=1_000_000)
     CatalogProjectFactory.create_batch(2, department=department, fiscal_year=2026,
                                        name="道路の維持")
+    CatalogProjectFactory.create_batch(2, department=department, fiscal_year=2025,
+                                       name="子育て検討", disclosed=False)
+    CatalogProjectFactory.create_batch(3, department=other_department, fiscal_year=2026,
+                                       name="子育て広場", budget_yen=50_000)
     monkeypatch.setattr(counting, "COUNT_CAP", cap)
-    searched = CatalogProject.objects.disclosed().search(["子育て"])
-    plain = min(searched.count(), cap + 1)
-
-    assert counting.capped_count(searched, years=[2026, 2025, 2024, 2023]) == plain
-    assert counting.capped_count(searched, years=[2019]) == plain
-    assert counting.capped_count(searched) == plain
+    searches = [
+        CatalogProject.objects.disclosed().search(["子育て"]),
+        CatalogProject.objects.visible_to(department_officer).search(["子育て"]),
+        CatalogProject.objects.disclosed().search(["子育て"]).filter(
+            body=department.body, budget_yen__gte=100_000),
+        CatalogProject.objects.disclosed().search(["子育て", "支援"]),
+        CatalogProject.objects.none(),
+    ]
+    for searched in searches:
+        plain = min(searched.count(), cap + 1)
+        # Only the newest year given matters; the others may be anything.
+        for years in ([2026, 2025, 2024, 2023], [2019], [2026, 2018], [2030, 2030], [2040]):
+            assert counting.capped_count(searched, years=years) == plain, (searched.query, years)
+        assert counting.capped_count(searched) == plain
