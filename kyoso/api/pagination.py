@@ -6,13 +6,12 @@
 
 from typing import Any
 
-from django.core.cache import caches
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import Field, Schema
 from ninja.pagination import PaginationBase
 
-from kyoso.catalog.counting import COUNT_CAP, COUNT_TTL, CachedCountPaginator, capped_count
+from kyoso.catalog.counting import COUNT_CAP, CachedCountPaginator, shared_capped_count
 
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
@@ -65,15 +64,9 @@ class PageNumberPagination(PaginationBase):
     def count(self, request, queryset) -> int:
         """The total, at most ``COUNT_CAP + 1``; shared through the cache when the endpoint set
         ``request.count_key``."""
-        key = getattr(request, "count_key", None)
         years = (getattr(request, "page_plans", None) or {}).get("years_when_many")
-
-        def count():
-            return capped_count(queryset, years=years)
-
-        if key is None:
-            return count()
-        return caches["pages"].get_or_set(key, count, COUNT_TTL)
+        return shared_capped_count(queryset, key=getattr(request, "count_key", None),
+                                   years=years)
 
     def paginate_queryset(self, queryset, pagination: Input, request, **params) -> dict:
         size = pagination.page_size

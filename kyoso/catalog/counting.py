@@ -60,6 +60,14 @@ def capped_count(queryset, years=None) -> int:
     return first.union(*others, all=True)[: COUNT_CAP + 1].count()
 
 
+def shared_capped_count(queryset, *, key: str | None, years=None) -> int:
+    """``capped_count``, kept in the shared cache under ``key`` (``count_key``) when given."""
+    if key is None:
+        return capped_count(queryset, years=years)
+    return caches["pages"].get_or_set(key, lambda: capped_count(queryset, years=years),
+                                      COUNT_TTL)
+
+
 def bump_catalog_version() -> None:
     """Call after any write to the catalog (services do, on commit)."""
     table = connection.ops.quote_name(ContentVersion._meta.db_table)
@@ -163,12 +171,8 @@ class CachedCountPaginator(Paginator):
 
     @cached_property
     def raw_count(self) -> int:
-        def count():
-            return capped_count(self.object_list, years=self.years_when_many)
-
-        if self.count_key is None:
-            return count()
-        return caches["pages"].get_or_set(self.count_key, count, COUNT_TTL)
+        return shared_capped_count(self.object_list, key=self.count_key,
+                                   years=self.years_when_many)
 
     @cached_property
     def count(self) -> int:

@@ -236,7 +236,7 @@ class PublicPageCacheMiddleware:
             return self.get_response(request)
         try:
             # As CommonMiddleware would: a host outside ALLOWED_HOSTS gets its 400, never a page.
-            request.get_host()
+            host = request.get_host()
         except DisallowedHost:
             return self.get_response(request)
         # The language comes from the address alone (i18n_patterns without a prefix for
@@ -253,7 +253,7 @@ class PublicPageCacheMiddleware:
         if shared.language is not None:
             language = shared.language(request)
         request.page_state = shared.state()
-        origin = f"{request.scheme}://{request.get_host()}"
+        origin = f"{request.scheme}://{host}"
         key = page_key(language, origin, request.get_full_path(), request.page_state)
         stored = recent_pages.get(key)
         if stored is None:

@@ -26,14 +26,20 @@ def unlogged_cache_tables() -> list[str]:
                    if alias in settings.CACHES and isinstance(caches[alias], BaseDatabaseCache)})
 
 
-def make_unlogged(apps, schema_editor, tables=None):
+def _cache_tables(schema_editor, tables):
+    """(name, whether it exists) of each table to switch; none on other databases."""
     connection = schema_editor.connection
     if connection.vendor != "postgresql":
-        return
-    quote = connection.ops.quote_name
+        return []
     existing = set(connection.introspection.table_names())
-    for table in tables if tables is not None else unlogged_cache_tables():
-        if table in existing:
+    chosen = tables if tables is not None else unlogged_cache_tables()
+    return [(table, table in existing) for table in chosen]
+
+
+def make_unlogged(apps, schema_editor, tables=None):
+    quote = schema_editor.quote_name
+    for table, exists in _cache_tables(schema_editor, tables):
+        if exists:
             schema_editor.execute(f"TRUNCATE {quote(table)}")
             schema_editor.execute(f"ALTER TABLE {quote(table)} SET UNLOGGED")
             continue
@@ -48,14 +54,9 @@ def make_unlogged(apps, schema_editor, tables=None):
 
 
 def make_logged(apps, schema_editor, tables=None):
-    connection = schema_editor.connection
-    if connection.vendor != "postgresql":
-        return
-    quote = connection.ops.quote_name
-    existing = set(connection.introspection.table_names())
-    for table in tables if tables is not None else unlogged_cache_tables():
-        if table in existing:
-            schema_editor.execute(f"ALTER TABLE {quote(table)} SET LOGGED")
+    for table, exists in _cache_tables(schema_editor, tables):
+        if exists:
+            schema_editor.execute(f"ALTER TABLE {schema_editor.quote_name(table)} SET LOGGED")
 
 
 class Migration(migrations.Migration):
