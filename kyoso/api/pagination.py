@@ -81,8 +81,9 @@ class PageNumberPagination(PaginationBase):
         if plans:
             # A search: the count first, since it decides how the rows are best read (see
             # kyoso.catalog.counting.CachedCountPaginator), as on the catalog page.
-            paginator = CachedCountPaginator(queryset, size, **plans)
-            paginator.raw_count = count = self.count(request, queryset)
+            paginator = CachedCountPaginator(
+                queryset, size, count_key=getattr(request, "count_key", None), **plans)
+            count = paginator.raw_count
             results = []
             if offset < min(count, COUNT_CAP):
                 results = list(paginator.page(pagination.page).object_list)

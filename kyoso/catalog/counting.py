@@ -15,8 +15,9 @@ from __future__ import annotations
 import hashlib
 
 from django.core.cache import caches
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
-from django.db import connection, transaction
+from django.db import connection, connections, transaction
 from django.db.models import F
 from django.utils.functional import cached_property
 
@@ -46,9 +47,45 @@ def capped_count(queryset, years=None) -> int:
     and leaves the rest unstarted once the cap is reached. The result is exact; a database that
     cannot limit the parts of a union (SQLite) counts at once.
     """
+    return _first_rows(queryset, years, "pk").count()
+
+
+def counted_matches(queryset, years=None) -> tuple[int, list[int] | None]:
+    """``capped_count``, and the primary keys of every match in the catalog's list order
+    (newest fiscal year first, then by id) when there are no more than ``COUNT_CAP``, else None.
+
+    Counting reads every match up to the cap; a search with few results then needs no second
+    pass over them to sort its page, only the page's rows by primary key
+    (``CachedCountPaginator``). On PostgreSQL the matches come sorted, as one array, in the
+    counting statement itself.
+    """
+    first = _first_rows(queryset, years, "pk", "fiscal_year")
+    connection_ = connections[first.db]
+    if connection_.vendor != "postgresql":
+        rows = list(first)
+        if len(rows) > COUNT_CAP:
+            return len(rows), None
+        return len(rows), [pk for pk, _year in sorted(rows, key=lambda row: (-row[1], row[0]))]
+    try:
+        sql, params = first.query.sql_with_params()
+    except EmptyResultSet:  # e.g. none(), or a fiscal year no catalog can hold
+        return 0, []
+    with connection_.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*), CASE WHEN count(*) <= %s THEN "  # noqa: S608 - our own query
+            "array_agg(m.pk ORDER BY m.year DESC, m.pk) END "
+            f"FROM ({sql}) AS m (pk, year)",
+            [COUNT_CAP, *params],
+        )
+        count, pks = cursor.fetchone()
+    return count, (pks or []) if count <= COUNT_CAP else None
+
+
+def _first_rows(queryset, years, *fields):
+    """The ``fields`` of at most ``COUNT_CAP + 1`` rows, read as ``capped_count`` describes."""
     queryset = queryset.order_by()
-    if not years or not connection.features.supports_slicing_ordering_in_compound:
-        return queryset[: COUNT_CAP + 1].count()
+    if not years or not connections[queryset.db].features.supports_slicing_ordering_in_compound:
+        return queryset.values_list(*fields)[: COUNT_CAP + 1]
     # Consecutive years down from the newest given, whatever else ``years`` holds: the parts
     # must cover every year exactly once.
     newest = [max(years) - back for back in range(YEARS_COUNTED_APART)]
@@ -56,16 +93,21 @@ def capped_count(queryset, years=None) -> int:
     parts += [queryset.for_fiscal_year(year) for year in newest]
     parts.append(queryset.alias(year_as_number=F("fiscal_year") + 0)
                  .filter(year_as_number__lt=newest[-1]))
-    first, *others = (part.values("pk")[: COUNT_CAP + 1] for part in parts)
-    return first.union(*others, all=True)[: COUNT_CAP + 1].count()
+    first, *others = (part.values_list(*fields)[: COUNT_CAP + 1] for part in parts)
+    return first.union(*others, all=True)[: COUNT_CAP + 1]
 
 
 def shared_capped_count(queryset, *, key: str | None, years=None) -> int:
     """``capped_count``, kept in the shared cache under ``key`` (``count_key``) when given."""
     if key is None:
         return capped_count(queryset, years=years)
-    return caches["pages"].get_or_set(key, lambda: capped_count(queryset, years=years),
-                                      COUNT_TTL)
+    cache = caches["pages"]
+    count = cache.get(key)
+    if count is None:
+        # Not get_or_set: that reads the entry again after storing it.
+        count = capped_count(queryset, years=years)
+        cache.set(key, count, COUNT_TTL)
+    return count
 
 
 def bump_catalog_version() -> None:
@@ -119,13 +161,15 @@ class CachedCountPaginator(Paginator):
     When there are more rows than the cap, ``count`` is the cap, ``count_capped`` is true and the
     pages reach as far as the cap.
 
-    ``order_when_few``: the same order written so that no index can give it (e.g.
-    ``F("id") + 0``), used when the count shows that few rows match. A search's rows are then
-    found through the search index and sorted (a few thousand at most), instead of walking the
-    catalog in list order and testing every row until a page is full: with a fiscal year chosen
-    the list order is the primary key's, and a rare word made PostgreSQL read a hundred thousand
-    rows to fill page 2 (docs/benchmarks.md). A frequent word (count capped) keeps the list
-    order, and the planner's choice.
+    ``order_when_few``: for a search, the list's order (newest fiscal year first, then by id)
+    written so that no index can give it (e.g. ``F("id") + 0``), for when few rows match. The
+    count then reads every match anyway: it returns them sorted (``counted_matches``) and the
+    page is read by primary key. When the count comes from the cache instead, the matches are
+    found through the search index and sorted in this order, rather than by walking the catalog
+    in list order and testing every row until a page is full: with a fiscal year chosen the list
+    order is the primary key's, and a rare word made PostgreSQL read a hundred thousand rows to
+    fill page 2 (docs/benchmarks.md). A frequent word (count capped) keeps the list order, and
+    the planner's choice.
 
     ``years_when_many``: for a search over all fiscal years with many results (count capped),
     the fiscal years to read one at a time, newest first (e.g. the last ten). The planner guesses
@@ -145,6 +189,8 @@ class CachedCountPaginator(Paginator):
 
     def page(self, number):
         if self.order_when_few and not self.count_capped:
+            if self._counted[1] is not None:
+                return self._page_of_matches(number)
             self.object_list = self.object_list.order_by(*self.order_when_few)
         elif self.years_when_many and self.count_capped:
             number = self.validate_number(number)
@@ -154,6 +200,15 @@ class CachedCountPaginator(Paginator):
             if rows is not None:
                 return self._get_page(rows[bottom:top], number, self)
         return super().page(number)
+
+    def _page_of_matches(self, number):
+        """A page of the matches the count returned in list order, read by primary key."""
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        wanted = self._counted[1][bottom : bottom + self.per_page]
+        found = {row.pk: row for row in self.object_list.filter(pk__in=wanted).order_by()}
+        # A match deleted since it was counted is left out, as a later count would.
+        return self._get_page([found[pk] for pk in wanted if pk in found], number, self)
 
     def _newest_years_first(self, top: int) -> list | None:
         """The first ``top`` rows, read year by year; None when that cannot be done exactly."""
@@ -170,9 +225,23 @@ class CachedCountPaginator(Paginator):
         return None
 
     @cached_property
+    def _counted(self) -> tuple[int, list[int] | None]:
+        """The capped count, and the matches in list order when a search has few (see above)."""
+        if not self.order_when_few:
+            return shared_capped_count(self.object_list, key=self.count_key,
+                                       years=self.years_when_many), None
+        if self.count_key is not None:
+            count = caches["pages"].get(self.count_key)
+            if count is not None:
+                return count, None
+        count, matches = counted_matches(self.object_list, years=self.years_when_many)
+        if self.count_key is not None:
+            caches["pages"].set(self.count_key, count, COUNT_TTL)
+        return count, matches
+
+    @cached_property
     def raw_count(self) -> int:
-        return shared_capped_count(self.object_list, key=self.count_key,
-                                   years=self.years_when_many)
+        return self._counted[0]
 
     @cached_property
     def count(self) -> int:

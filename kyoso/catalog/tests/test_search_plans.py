@@ -86,8 +86,9 @@ def test_the_api_reads_a_search_as_the_page_does(client, projects, monkeypatch, 
     rows_sql = " ".join(
         query["sql"] for query in queries.captured_queries if '"name_en"' in query["sql"]
     )
-    if cap == 2_000:  # few results: sorted apart, in an order no index gives
-        assert '"fiscal_year" + 0' in rows_sql
+    if cap == 2_000:  # few results: the count returned them in order; rows by primary key
+        assert '"fiscal_year" + 0' not in rows_sql
+        assert '"id" IN (' in rows_sql
     else:  # many: the newest fiscal year's matches, year by year
         assert '"fiscal_year" + 0' not in rows_sql
         assert rows_sql.count('."fiscal_year" = ') >= 1
@@ -124,4 +125,46 @@ def test_counting_year_by_year_is_exact_at_every_cap(
         # Only the newest year given matters; the others may be anything.
         for years in ([2026, 2025, 2024, 2023], [2019], [2026, 2018], [2030, 2030], [2040]):
             assert counting.capped_count(searched, years=years) == plain, (searched.query, years)
+            assert counting.counted_matches(searched, years=years) == in_order(searched, cap)
         assert counting.capped_count(searched) == plain
+        assert counting.counted_matches(searched) == in_order(searched, cap)
+
+
+def in_order(searched, cap) -> tuple[int, list[int] | None]:
+    """What ``counted_matches`` must answer: the capped count, and every match in list order
+    when there are no more than the cap."""
+    ordered = list(searched.order_by("-fiscal_year", "id").values_list("pk", flat=True))
+    return min(len(ordered), cap + 1), (ordered if len(ordered) <= cap else None)
+
+
+def test_a_page_of_few_results_read_by_primary_key_and_again_from_a_cached_count(
+    client, projects, monkeypatch
+):
+    """Page 1 counts and takes its rows from the matches; page 2 finds the count in the cache,
+    has no matches, and sorts the few results itself. Both are in list order."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def rows_sql(queries):
+        return " ".join(q["sql"] for q in queries.captured_queries if '"name_en"' in q["sql"])
+
+    expected_ids = expected()
+    with CaptureQueriesContext(connection) as first:
+        assert api_ids(client, q="子育て", page_size=5) == expected_ids[:5]
+    # Read now: the next request empties the connection's query log.
+    assert '"id" IN (' in rows_sql(first) and '"fiscal_year" + 0' not in rows_sql(first)
+    with CaptureQueriesContext(connection) as second:
+        assert api_ids(client, q="子育て", page_size=5, page=2) == expected_ids[5:10]
+    assert '"fiscal_year" + 0' in rows_sql(second)
+    assert api_ids(client, q="子育て", page_size=5, page=3) == expected_ids[10:12]
+
+
+def test_a_match_deleted_after_the_count_is_left_out_of_its_page(projects):
+    paginator = counting.CachedCountPaginator(
+        CatalogProject.objects.disclosed().search(["子育て"]).order_by("-fiscal_year", "id"), 5,
+        **counting.search_page_plans({"q": "子育て"}))
+    assert paginator.count == 12
+    expected_ids = expected()
+    CatalogProject.objects.filter(pk=expected_ids[1]).delete()
+    page = paginator.page(1)
+    assert [project.pk for project in page] == [expected_ids[0], *expected_ids[2:5]]
