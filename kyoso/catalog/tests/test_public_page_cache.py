@@ -1,5 +1,8 @@
 """Anonymous visitors share rendered catalog pages until the catalog changes."""
 
+import zlib
+
+from django.core.cache import caches
 from django.urls import reverse
 
 from kyoso.catalog import services
@@ -106,10 +109,17 @@ def test_a_hit_skips_sessions_and_the_view_but_keeps_the_headers(
 
 
 def test_a_hit_comes_from_the_shared_cache_in_another_process(client, department):
-    from kyoso.core.page_cache import recent_pages
+    from kyoso.catalog.counting import catalog_state
+    from kyoso.core.page_cache import page_key, recent_pages
 
     CatalogProjectFactory(department=department, name="共有される事業")
     first = client.get(LIST)
+    # The shared copy is compressed; the page read back from it is the same.
+    stored_headers, stored = caches["pages"].get(
+        page_key("ja", "http://testserver", LIST, catalog_state()))
+    assert len(stored) < len(first.content) / 2
+    assert zlib.decompress(stored) == first.content
+    assert stored_headers["Content-Type"] == first["Content-Type"]
     recent_pages.clear()  # as in another worker, whose memory is empty
     second = client.get(LIST)
     assert second["X-Kyoso-Cache"] == "hit"
