@@ -248,6 +248,10 @@ def generate_proposals(connection, scale: str, log=print) -> dict:
     now = dt.datetime.now(dt.UTC)
     with connection.cursor() as cursor:
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        # The statistics triggers' queries are planned while the tables fill inside this one
+        # transaction; a plan cached when they were nearly empty (a sequential scan) would
+        # make every later batch slower than the one before.
+        cursor.execute("SET LOCAL plan_cache_mode = force_custom_plan")
         cursor.execute(
             "SELECT id, kind, code, coalesce(parent_id, id), name, answer_days "
             "FROM organizations_governmentbody ORDER BY code"
