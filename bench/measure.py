@@ -24,12 +24,12 @@ def _cold_cache() -> None:
 
     Everything else in the cache (the grouped body list) stays, as it would in a running server.
     """
-    from kyoso.core.page_cache import recent_pages
+    from kyoso.core.page_cache import PAGE_KEY_PREFIX, recent_pages
 
     recent_pages.clear()  # the pages this process also keeps in memory
     with connection.cursor() as cursor:
         for alias, table in CACHE_TABLES.items():
-            for prefix in ("page:", "catalog:count:"):
+            for prefix in (PAGE_KEY_PREFIX, "catalog:count:"):
                 pattern = caches[alias].make_key(prefix).replace("_", r"\_") + "%"
                 cursor.execute(f'DELETE FROM "{table}" WHERE cache_key LIKE %s',  # noqa: S608
                                [pattern])

@@ -67,7 +67,7 @@ def counted_matches(queryset, years=None) -> tuple[int, list[int] | None]:
             return len(rows), None
         return len(rows), [pk for pk, _year in sorted(rows, key=lambda row: (-row[1], row[0]))]
     try:
-        sql, params = first.query.sql_with_params()
+        sql, params = first.query.get_compiler(first.db).as_sql()
     except EmptyResultSet:  # e.g. none(), or a fiscal year no catalog can hold
         return 0, []
     with connection_.cursor() as cursor:
@@ -161,15 +161,18 @@ class CachedCountPaginator(Paginator):
     When there are more rows than the cap, ``count`` is the cap, ``count_capped`` is true and the
     pages reach as far as the cap.
 
-    ``order_when_few``: for a search, the list's order (newest fiscal year first, then by id)
-    written so that no index can give it (e.g. ``F("id") + 0``), for when few rows match. The
-    count then reads every match anyway: it returns them sorted (``counted_matches``) and the
-    page is read by primary key. When the count comes from the cache instead, the matches are
-    found through the search index and sorted in this order, rather than by walking the catalog
-    in list order and testing every row until a page is full: with a fiscal year chosen the list
-    order is the primary key's, and a rare word made PostgreSQL read a hundred thousand rows to
-    fill page 2 (docs/benchmarks.md). A frequent word (count capped) keeps the list order, and
-    the planner's choice.
+    ``order_when_few``: the list's order written so that no index can give it (e.g.
+    ``F("id") + 0``), used when the count shows that few rows match. A search's rows are then
+    found through the search index and sorted (a few thousand at most), instead of walking the
+    list in its order and testing every row until a page is full: with a fiscal year chosen the
+    catalog's list order is the primary key's, and a rare word made PostgreSQL read a hundred
+    thousand rows to fill page 2 (docs/benchmarks.md). A frequent word (count capped) keeps the
+    list order, and the planner's choice.
+
+    ``matches_in_order``: the list is the catalog's (newest fiscal year first, then by id). The
+    count reads every match up to the cap anyway; it then returns them in that order
+    (``counted_matches``), and a page of few results is read by primary key, with no second
+    pass over the matches. When the count comes from the cache, ``order_when_few`` serves.
 
     ``years_when_many``: for a search over all fiscal years with many results (count capped),
     the fiscal years to read one at a time, newest first (e.g. the last ten). The planner guesses
@@ -181,11 +184,12 @@ class CachedCountPaginator(Paginator):
     """
 
     def __init__(self, *args, count_key: str | None = None, order_when_few=None,
-                 years_when_many=None, **kwargs):
+                 years_when_many=None, matches_in_order: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.count_key = count_key
         self.order_when_few = order_when_few
         self.years_when_many = years_when_many
+        self.matches_in_order = matches_in_order
 
     def page(self, number):
         if self.order_when_few and not self.count_capped:
@@ -227,7 +231,7 @@ class CachedCountPaginator(Paginator):
     @cached_property
     def _counted(self) -> tuple[int, list[int] | None]:
         """The capped count, and the matches in list order when a search has few (see above)."""
-        if not self.order_when_few:
+        if not self.matches_in_order:
             return shared_capped_count(self.object_list, key=self.count_key,
                                        years=self.years_when_many), None
         if self.count_key is not None:
@@ -258,7 +262,8 @@ def search_page_plans(params) -> dict:
     the catalog page and the API so both take the same path."""
     if not str(params.get("q") or "").strip():
         return {}
-    plans = {"order_when_few": ((F("fiscal_year") + 0).desc(), F("id") + 0)}
+    plans = {"order_when_few": ((F("fiscal_year") + 0).desc(), F("id") + 0),
+             "matches_in_order": True}
     if not params.get("fiscal_year"):
         current = fiscal_year_of()
         plans["years_when_many"] = list(range(current + 1, current - 11, -1))

@@ -42,6 +42,8 @@ from django.utils import translation
 from django.utils.timezone import now as tz_now
 
 PAGE_TTL = 60 * 10
+# How the keys of pages begin (see page_key).
+PAGE_KEY_PREFIX = "pagez:"
 
 
 class PageDatabaseCache(DatabaseCache):
@@ -221,7 +223,7 @@ def page_key(language: str, origin: str, full_path: str, state: str) -> str:
     the shared cache holds pages compressed, see ``packed``; the earlier ``page`` entries held
     them as they were, and are left to expire.)"""
     raw = f"{language}|{origin}|{full_path}|{state}"
-    return "pagez:" + hashlib.sha256(raw.encode()).hexdigest()
+    return PAGE_KEY_PREFIX + hashlib.sha256(raw.encode()).hexdigest()
 
 
 def packed(entry: tuple) -> tuple:

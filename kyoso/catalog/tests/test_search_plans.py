@@ -168,3 +168,27 @@ def test_a_match_deleted_after_the_count_is_left_out_of_its_page(projects):
     CatalogProject.objects.filter(pk=expected_ids[1]).delete()
     page = paginator.page(1)
     assert [project.pk for project in page] == [expected_ids[0], *expected_ids[2:5]]
+
+
+@pytest.mark.parametrize("viewer", ["public", "staff"])
+def test_every_page_of_few_results_comes_from_the_counted_matches(
+    projects, department_officer, viewer
+):
+    """Without a cached count, each page is cut from the matches the count returned: pages 2
+    and 3, the last (short) one and one past it, for the public and for staff who also see
+    their body's undisclosed project."""
+    if viewer == "public":
+        searched, shown = CatalogProject.objects.disclosed(), expected()
+    else:
+        searched = CatalogProject.objects.visible_to(department_officer)
+        shown = list(searched.filter(name__contains="子育て").order_by("-fiscal_year", "id")
+                     .values_list("pk", flat=True))
+        assert len(shown) == 13  # the undisclosed one too
+    for number in (1, 2, 3, 99):
+        paginator = counting.CachedCountPaginator(
+            searched.search(["子育て"]).order_by("-fiscal_year", "id"), 5,
+            **counting.search_page_plans({"q": "子育て"}))
+        assert paginator._counted[1] == shown
+        page = paginator.get_page(number)
+        bottom = (min(number, 3) - 1) * 5
+        assert [project.pk for project in page] == shown[bottom : bottom + 5]
