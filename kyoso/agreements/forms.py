@@ -6,14 +6,18 @@ for ``ends_on`` or ``partners`` lands on the field the person typed into.
 
 from __future__ import annotations
 
+import re
 import uuid
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from kyoso.core.choices import PolicyField
+from kyoso.core.text import to_halfwidth_digits
 from kyoso.organizations.models import GovernmentBody, Organization
+from kyoso.organizations.validators import validate_local_government_code
 
 from .models import Agreement, Amendment
 
@@ -23,6 +27,18 @@ class DateInput(forms.DateInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+def nearby_bodies(home, chosen=()):
+    """The bodies offered as other parties of an agreement kept by one of ``home``: every
+    active body of their prefectures (the prefecture and its municipalities), and those already
+    chosen. A nation has 1,788 bodies, too many for one list; a body of another prefecture is
+    given by its code (``other_body_codes``)."""
+    prefectures = {body.parent_id or body.pk for body in home}
+    return GovernmentBody.objects.filter(
+        Q(is_active=True, pk__in=prefectures) | Q(is_active=True, parent_id__in=prefectures)
+        | Q(pk__in=[getattr(body, "pk", body) for body in chosen])
+    ).order_by("code")
 
 
 def apply_service_errors(form: forms.Form, error: ValidationError) -> None:
@@ -73,8 +89,15 @@ class AgreementForm(forms.Form):
     title_en = forms.CharField(label=_("Title in English"), max_length=200, required=False)
     other_bodies = forms.ModelMultipleChoiceField(
         label=_("Other government parties"), required=False,
-        queryset=GovernmentBody.objects.active().order_by("code"),
-        help_text=_("Other bodies that sign too, e.g. a municipality beside its prefecture."),
+        queryset=GovernmentBody.objects.none(),
+        help_text=_("Bodies of the same prefecture that sign too, e.g. a municipality beside "
+                    "its prefecture."),
+    )
+    other_body_codes = forms.CharField(
+        label=_("Other government parties by local government code"), required=False,
+        max_length=500,
+        help_text=_("For a body of another prefecture: its local government code (six digits, "
+                    "e.g. 080004); several separated by spaces or commas."),
     )
     fields = forms.MultipleChoiceField(
         label=_("Fields"), choices=PolicyField.choices, required=False,
@@ -114,18 +137,46 @@ class AgreementForm(forms.Form):
         label=_("Press release (text)"), required=False, widget=forms.Textarea(attrs={"rows": 5})
     )
 
-    def __init__(self, *args, bodies=None, signed=False, **kwargs):
+    def __init__(self, *args, bodies=None, signed=False, home=(), **kwargs):
+        """``bodies``: those the agreement may be kept by (a new agreement); ``home``: the
+        bodies whose prefectures' bodies are offered as other parties (default: ``bodies``)."""
         super().__init__(*args, **kwargs)
         if bodies is None:
             del self.fields["body"]
         else:
             self.fields["body"].queryset = bodies
+        if "other_bodies" in self.fields:
+            self.fields["other_bodies"].queryset = nearby_bodies(
+                bodies if bodies is not None else home, self.initial.get("other_bodies") or ())
         if signed:
             # Once signed, only the words of the publication may be corrected.
             for name in list(self.fields):
                 if name not in ("title_en", "summary", "summary_en", "press_release_url",
                                 "press_release_text"):
                     del self.fields[name]
+
+    def clean_other_body_codes(self) -> list[GovernmentBody]:
+        codes = list(dict.fromkeys(
+            code for code in re.split(r"[\s,、，]+", to_halfwidth_digits(
+                self.cleaned_data.get("other_body_codes") or "")) if code))
+        errors = []
+        for code in codes:
+            try:
+                validate_local_government_code(code)
+            except ValidationError as error:
+                errors += [ValidationError("%(code)s: %(error)s",
+                                           params={"code": code, "error": message})
+                           for message in error.messages]
+        if errors:
+            raise ValidationError(errors)
+        found = {body.code: body for body in GovernmentBody.objects.active().filter(code__in=codes)}
+        unknown = [code for code in codes if code not in found]
+        if unknown:
+            raise ValidationError(
+                _("No government body on Kyoso has the code %(codes)s."),
+                params={"codes": ", ".join(unknown)}, code="unknown_body",
+            )
+        return [found[code] for code in codes]
 
     def clean(self):
         data = super().clean()
@@ -142,7 +193,8 @@ class AgreementForm(forms.Form):
             if name in self.fields:
                 values[name] = data.get(name)
         if "other_bodies" in self.fields:
-            values["other_bodies"] = list(data.get("other_bodies") or [])
+            values["other_bodies"] = [*(data.get("other_bodies") or []),
+                                      *(data.get("other_body_codes") or [])]
             values["items"] = data.get("item_pairs", [])
         return values
 
@@ -243,6 +295,11 @@ class AmendmentForm(forms.Form):
         help_text=_("The last day of the term after the amendment. Leave it as it is if the "
                     "term does not change."),
     )
+    open_ended = forms.BooleanField(
+        label=_("After the amendment the term has no fixed end"), required=False,
+        help_text=_("Then leave the date above empty. An automatic renewal stops, since it "
+                    "needs an end."),
+    )
     items = forms.CharField(
         label=_("Items of cooperation (連携事項)"), required=False,
         widget=forms.Textarea(attrs={"rows": 6}),
@@ -278,10 +335,12 @@ class AmendmentForm(forms.Form):
     def clean(self):
         data = super().clean()
         data["item_pairs"] = item_pairs(self, data)
-        if self.agreement.ends_on and not data.get("ends_on") and "ends_on" not in self.errors:
+        if (self.agreement.ends_on and not data.get("ends_on") and not data.get("open_ended")
+                and "ends_on" not in self.errors):
             self.add_error("ends_on", ValidationError(
-                _("An amendment does not take away the end of the term: give the last day "
-                  "(now %(date)s)."), params={"date": self.agreement.ends_on.isoformat()},
+                _("Give the last day of the term (now %(date)s), or say that the term has no "
+                  "fixed end after the amendment."),
+                params={"date": self.agreement.ends_on.isoformat()},
             ))
         return data
 
@@ -290,7 +349,8 @@ class AmendmentForm(forms.Form):
         return {
             "kind": data["kind"], "signed_on": data["signed_on"],
             "description": data["description"], "description_en": data["description_en"],
-            "ends_on": data.get("ends_on"), "items": data["item_pairs"],
+            "ends_on": data.get("ends_on"), "open_ended": data.get("open_ended", False),
+            "items": data["item_pairs"],
             "upload": data.get("file"), "document_title": data["document_title"],
             "document_public": data["document_public"],
             "submission_key": data["submission_key"],

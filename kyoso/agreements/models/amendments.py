@@ -35,7 +35,10 @@ class Amendment(models.Model):
     signed_on = models.DateField(_("signed on"))
     description = models.TextField(_("what changes"))
     description_en = models.TextField(_("what changes, in English"), blank=True)
-    # The end of the term before and after; both empty when the amendment did not change it.
+    # Whether the amendment changed the end of the term; then the end before and after, either
+    # of which may be empty (no fixed end). Both empty when the term did not change.
+    changes_end = models.BooleanField(_("changes the end of the term"), default=False,
+                                      db_default=False)
     ends_on_before = models.DateField(_("term ended before"), null=True, blank=True)
     ends_on_after = models.DateField(_("term ends after"), null=True, blank=True)
     # The items as ``[[text, text_en], …]`` before and after; null when they did not change.
@@ -67,6 +70,14 @@ class Amendment(models.Model):
             ),
             models.CheckConstraint(condition=~Q(description=""),
                                    name="amendment_says_what_changes"),
+            # An end before or after only with a change of the end, which sets one at least.
+            models.CheckConstraint(
+                condition=Q(changes_end=False, ends_on_before__isnull=True,
+                            ends_on_after__isnull=True)
+                | Q(changes_end=True, ends_on_before__isnull=False)
+                | Q(changes_end=True, ends_on_after__isnull=False),
+                name="amendment_end_before_or_after",
+            ),
             # The two values of a change of the items come together (before may be an empty
             # list, never missing).
             models.CheckConstraint(
@@ -78,10 +89,6 @@ class Amendment(models.Model):
 
     def __str__(self):
         return f"{self.agreement} – {self.get_kind_display()} {self.number}"
-
-    @property
-    def changes_end(self) -> bool:
-        return self.ends_on_after is not None
 
     @property
     def changes_items(self) -> bool:

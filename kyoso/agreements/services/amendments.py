@@ -61,8 +61,8 @@ def _require_amendable(agreement: Agreement) -> None:
     require_state(agreement, "amend", *LIVE_STATES)
 
 
-def _check(agreement: Agreement, *, kind: str, signed_on, description: str, ends_on, items,
-           upload) -> None:
+def _check(agreement: Agreement, *, kind: str, signed_on, description: str, ends_on,
+           open_ended: bool, items, upload) -> None:
     errors = {}
     today = timezone.localdate()
     if signed_on is None:
@@ -78,7 +78,9 @@ def _check(agreement: Agreement, *, kind: str, signed_on, description: str, ends
         errors["kind"] = _("Choose the kind of amendment.")
     if not description:
         errors["description"] = _("Say in words what the amendment changes.")
-    if ends_on is not None and ends_on != agreement.ends_on:
+    if open_ended and ends_on is not None:
+        errors["ends_on"] = _("Give a new end of the term, or say that it has none: not both.")
+    elif ends_on is not None and ends_on != agreement.ends_on:
         if ends_on < today:
             errors["ends_on"] = _("The new end of the term has passed. To end the agreement "
                                   "now, terminate it.")
@@ -100,16 +102,18 @@ def _check(agreement: Agreement, *, kind: str, signed_on, description: str, ends
 def amendment_record(
     *, actor, agreement: Agreement, signed_on: dt.date, description: str,
     description_en: str = "", kind: str = Amendment.Kind.AGREEMENT,
-    ends_on: dt.date | None = None, items: Iterable | None = None, upload=None,
-    document_title: str = "", document_public: bool = True,
+    ends_on: dt.date | None = None, open_ended: bool = False, items: Iterable | None = None,
+    upload=None, document_title: str = "", document_public: bool = True,
     submission_key: uuid.UUID | str | None = None, expected_version: int | None = None,
 ) -> Amendment:
     """Record a signed amendment of a signed, active or renewed agreement and apply it.
 
-    ``ends_on``: the last day of the term after the amendment; ``items``: the whole list of items
-    after it (``(text, text_en)`` pairs or Japanese strings). Either left out, or equal to what
-    the agreement says now, means "not changed"; an amendment may change only other terms, said
-    in ``description``. ``upload``: the signed text, filed as a document of the agreement.
+    ``ends_on``: the last day of the term after the amendment; ``open_ended``: the term has no
+    fixed end after it (an automatic renewal, which needs an end, then stops too); ``items``:
+    the whole list of items after it (``(text, text_en)`` pairs or Japanese strings). Each left
+    out, or equal to what the agreement says now, means "not changed"; an amendment may change
+    only other terms, said in ``description``. ``upload``: the signed text, filed as a document
+    of the agreement.
 
     ``submission_key`` makes the call safe to repeat: the same key answers the amendment already
     recorded. Everyone on the agreement is told.
@@ -125,10 +129,13 @@ def amendment_record(
     description = (description or "").strip()
     new_items = None if items is None else [list(pair) for pair in _clean_items(items)]
     _check(agreement, kind=kind, signed_on=signed_on, description=description,
-           ends_on=ends_on, items=new_items, upload=upload)
+           ends_on=ends_on, open_ended=open_ended, items=new_items, upload=upload)
 
     current_items = _items_of(agreement)
-    changes_end = ends_on is not None and ends_on != agreement.ends_on
+    if open_ended:
+        changes_end = agreement.ends_on is not None
+    else:
+        changes_end = ends_on is not None and ends_on != agreement.ends_on
     changes_items = new_items is not None and new_items != current_items
     number = (agreement.amendments.aggregate(last=Max("number"))["last"] or 0) + 1
     document = None
@@ -138,6 +145,7 @@ def amendment_record(
     amendment = Amendment.objects.create(
         agreement=agreement, number=number, kind=kind, signed_on=signed_on,
         description=description, description_en=(description_en or "").strip(),
+        changes_end=changes_end,
         ends_on_before=agreement.ends_on if changes_end else None,
         ends_on_after=ends_on if changes_end else None,
         items_before=current_items if changes_items else None,
@@ -147,13 +155,16 @@ def amendment_record(
     changes = {"amendment": [None, amendment.pk], "signed_on": [None, signed_on.isoformat()]}
     if changes_end:
         changes["ends_on"] = [agreement.ends_on.isoformat() if agreement.ends_on else None,
-                              ends_on.isoformat()]
+                              ends_on.isoformat() if ends_on else None]
         agreement.ends_on = ends_on
+        if ends_on is None and agreement.auto_renew:
+            changes["auto_renew"] = [True, False]
+            agreement.auto_renew = False
     if changes_items:
         changes["items"] = [[text for text, _en in current_items],
                             [text for text, _en in new_items]]
         _set_items(agreement, [tuple(pair) for pair in new_items])
-    bump(agreement, "ends_on")
+    bump(agreement, "ends_on", "auto_renew")
     event = audit(agreement, actor=actor, verb="amend", changes=changes)
     tell_everyone(agreement, kind="agreements.amended", key=f"audit:{event.pk}", actor=actor,
                   amended_on=signed_on.isoformat())

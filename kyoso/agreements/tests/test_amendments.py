@@ -165,6 +165,44 @@ def test_only_the_keeping_desk_records_amendments(
     assert amend(active, body_admin).number == 1
 
 
+def test_an_amendment_takes_away_the_end_of_the_term(active, desk_coordinator):
+    """無期限にする: the end before is kept, the end after is none, an automatic renewal stops
+    (it needs an end), and the agreement no longer expires."""
+    old_end = active.ends_on
+    Agreement.objects.filter(pk=active.pk).update(auto_renew=True, renewal_months=12)
+    active.refresh_from_db()
+    amendment = amend(active, desk_coordinator, open_ended=True,
+                      description="協定の有効期間の定めをなくす。")
+    active.refresh_from_db()
+    assert active.ends_on is None and not active.auto_renew
+    assert amendment.changes_end
+    assert (amendment.ends_on_before, amendment.ends_on_after) == (old_end, None)
+    event = AuditEvent.objects.filter(action="agreements.amend").latest("pk")
+    assert event.changes["ends_on"] == [old_end.isoformat(), None]
+    assert event.changes["auto_renew"] == [True, False]
+    # And later an end can be given again.
+    again = amend(active, desk_coordinator, ends_on=TODAY + dt.timedelta(days=90),
+                  description="期間を定める。")
+    assert (again.changes_end, again.ends_on_before) == (True, None)
+
+
+def test_an_open_ended_term_is_not_changed_by_saying_it_again(agreement, desk_coordinator):
+    Agreement.objects.filter(pk=agreement.pk).update(ends_on=None)
+    agreement.refresh_from_db()
+    active = walk(agreement, S.ACTIVE, desk=desk_coordinator, signed_on=SIGNED_ON)
+    amendment = amend(active, desk_coordinator, open_ended=True)
+    assert not amendment.changes_end
+    assert (amendment.ends_on_before, amendment.ends_on_after) == (None, None)
+
+
+def test_a_new_end_and_no_end_at_once_are_refused(active, desk_coordinator):
+    with pytest.raises(ValidationError) as refused:
+        amend(active, desk_coordinator, open_ended=True,
+              ends_on=active.ends_on + dt.timedelta(days=30))
+    assert "ends_on" in refused.value.message_dict
+    assert not Amendment.objects.exists()
+
+
 # --- The pages ------------------------------------------------------------------------------
 
 
@@ -220,7 +258,7 @@ def test_a_mistake_keeps_what_was_typed_and_says_what_is_wrong(
     page = response.content.decode()
     assert "error-summary" in page and "Extends the term." in page
     assert "デジタル化の推進に関すること" in page
-    assert "An amendment does not take away the end of the term" in page
+    assert "or say that the term has no fixed end after the amendment" in page
     assert "Choose the file again" in page
     assert not Amendment.objects.exists()
 
@@ -242,6 +280,22 @@ def test_the_public_page_shows_the_amendment_and_what_it_replaced(
     assert "Adds digitalisation and extends the term." in page
     client.force_login(desk_coordinator)
     assert "変更協定書.pdf" in client.get(f"/agreements/{active.pk}/").content.decode()
+
+
+def test_the_form_takes_away_the_end_and_the_pages_say_so(client, active, desk_coordinator):
+    client.force_login(desk_coordinator)
+    old_end = active.ends_on
+    response = client.post(form_url(active), posted(active, ends_on="", open_ended="on"))
+    assert response.status_code == 302
+    active.refresh_from_db()
+    assert active.ends_on is None
+    page = client.get(f"/agreements/{active.pk}/").content.decode()
+    assert f"{old_end.isoformat()} → 期間の定めなし" in page
+    page = client.get(f"/en/agreements/{active.pk}/").content.decode()
+    assert f"{old_end.isoformat()} → no fixed end" in page
+    found = client.get(f"/api/v1/agreements/{active.pk}").json()["amendments"][0]
+    assert (found["changes_end"], found["ends_on_before"], found["ends_on_after"]) == (
+        True, old_end.isoformat(), None)
 
 
 def test_the_form_says_why_it_cannot_be_used(client, agreement, desk_coordinator):

@@ -153,7 +153,8 @@ def edit(request, pk):
     agreement = _agreement_for_action(request, pk, "agreements.change_agreement")
     signed = agreement.state != agreement.State.DRAFT
     form = AgreementForm(
-        _posted(request), signed=signed, initial=AgreementForm.initial_of(agreement)
+        _posted(request), signed=signed, home=[agreement.body],
+        initial=AgreementForm.initial_of(agreement),
     )
     refusal = _refusal(request, agreement, "agreements.change_agreement", "update")
     if request.method == "POST" and not refusal and form.is_valid():

@@ -66,13 +66,16 @@ class AmendmentOut(Schema):
     signed_on: dt.date
     description: str = Field(..., description="What the amendment changes, in words.")
     description_en: str
+    changes_end: bool = Field(
+        ..., description="Whether the amendment changed the end of the term."
+    )
     ends_on_before: dt.date | None = Field(
         ..., description="The last day of the term before the amendment (null: no fixed end, "
         "or the amendment did not change the term)."
     )
     ends_on_after: dt.date | None = Field(
-        ..., description="The last day of the term set by the amendment; null: the term did "
-        "not change."
+        ..., description="The last day of the term set by the amendment (null: no fixed end "
+        "after it, when `changes_end`; otherwise the term did not change)."
     )
     items_before: list[ItemOut] | None = Field(
         ..., description="The items of cooperation before the amendment; null: the items did "
