@@ -34,11 +34,16 @@ def nearby_bodies(home, chosen=()):
     active body of their prefectures (the prefecture and its municipalities), and those already
     chosen. A nation has 1,788 bodies, too many for one list; a body of another prefecture is
     given by its code (``other_body_codes``)."""
+    home = list(home)
     prefectures = {body.parent_id or body.pk for body in home}
-    return GovernmentBody.objects.filter(
+    offered = GovernmentBody.objects.filter(
         Q(is_active=True, pk__in=prefectures) | Q(is_active=True, parent_id__in=prefectures)
         | Q(pk__in=[getattr(body, "pk", body) for body in chosen])
     ).order_by("code")
+    if len(home) == 1:
+        # The keeping body is a party already.
+        offered = offered.exclude(pk=home[0].pk)
+    return offered
 
 
 def apply_service_errors(form: forms.Form, error: ValidationError) -> None:
@@ -169,7 +174,10 @@ class AgreementForm(forms.Form):
                            for message in error.messages]
         if errors:
             raise ValidationError(errors)
-        found = {body.code: body for body in GovernmentBody.objects.active().filter(code__in=codes)}
+        # Active bodies, and any already a party (one no longer active stays one).
+        chosen = [getattr(body, "pk", body) for body in self.initial.get("other_bodies") or ()]
+        found = {body.code: body for body in GovernmentBody.objects.filter(
+            Q(is_active=True) | Q(pk__in=chosen), code__in=codes)}
         unknown = [code for code in codes if code not in found]
         if unknown:
             raise ValidationError(
@@ -297,8 +305,8 @@ class AmendmentForm(forms.Form):
     )
     open_ended = forms.BooleanField(
         label=_("After the amendment the term has no fixed end"), required=False,
-        help_text=_("Then leave the date above empty. An automatic renewal stops, since it "
-                    "needs an end."),
+        help_text=_("The date above is then not used. An automatic renewal stops too, since "
+                    "it needs an end."),
     )
     items = forms.CharField(
         label=_("Items of cooperation (連携事項)"), required=False,
@@ -335,6 +343,9 @@ class AmendmentForm(forms.Form):
     def clean(self):
         data = super().clean()
         data["item_pairs"] = item_pairs(self, data)
+        if data.get("open_ended") and data.get("ends_on") == self.agreement.ends_on:
+            # The date the form started with, left as it was: no new end is given.
+            data["ends_on"] = None
         if (self.agreement.ends_on and not data.get("ends_on") and not data.get("open_ended")
                 and "ends_on" not in self.errors):
             self.add_error("ends_on", ValidationError(

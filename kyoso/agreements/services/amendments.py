@@ -74,6 +74,15 @@ def _check(agreement: Agreement, *, kind: str, signed_on, description: str, ends
             _("An amendment cannot be signed before the agreement itself (%(date)s)."),
             params={"date": agreement.signed_on.isoformat()},
         )
+    elif agreement.ends_on and signed_on > agreement.ends_on and not agreement.auto_renew:
+        # The term had ended (the nightly sweep may not have marked it yet): nothing is left
+        # to amend, least of all its end. A term renewed automatically goes on; the sweep
+        # records the renewal.
+        errors["signed_on"] = ValidationError(
+            _("The agreement's term ended on %(date)s, before this amendment was signed: "
+              "record a renewal or a new agreement instead."),
+            params={"date": agreement.ends_on.isoformat()},
+        )
     if kind not in Amendment.Kind.values:
         errors["kind"] = _("Choose the kind of amendment.")
     if not description:

@@ -195,6 +195,26 @@ def test_an_open_ended_term_is_not_changed_by_saying_it_again(agreement, desk_co
     assert (amendment.ends_on_before, amendment.ends_on_after) == (None, None)
 
 
+def test_an_amendment_signed_after_the_term_ended_is_refused(active, desk_coordinator):
+    """The nightly sweep has not marked it expired yet, but its term is over."""
+    ended = TODAY - dt.timedelta(days=10)
+    Agreement.objects.filter(pk=active.pk).update(ends_on=ended)
+    active.refresh_from_db()
+    with pytest.raises(ValidationError) as refused:
+        amend(active, desk_coordinator, open_ended=True, signed_on=TODAY - dt.timedelta(days=2))
+    assert ended.isoformat() in refused.value.message_dict["signed_on"][0]
+    # A term renewed automatically goes on until the sweep records the renewal.
+    Agreement.objects.filter(pk=active.pk).update(auto_renew=True, renewal_months=12)
+    active.refresh_from_db()
+    assert amend(active, desk_coordinator, signed_on=TODAY - dt.timedelta(days=2)).number == 1
+    # Signed within the term, it may still be recorded late.
+    Agreement.objects.filter(pk=active.pk).update(auto_renew=False)
+    active.refresh_from_db()
+    amend(active, desk_coordinator, open_ended=True, signed_on=ended - dt.timedelta(days=1))
+    active.refresh_from_db()
+    assert active.ends_on is None
+
+
 def test_a_new_end_and_no_end_at_once_are_refused(active, desk_coordinator):
     with pytest.raises(ValidationError) as refused:
         amend(active, desk_coordinator, open_ended=True,
@@ -285,7 +305,8 @@ def test_the_public_page_shows_the_amendment_and_what_it_replaced(
 def test_the_form_takes_away_the_end_and_the_pages_say_so(client, active, desk_coordinator):
     client.force_login(desk_coordinator)
     old_end = active.ends_on
-    response = client.post(form_url(active), posted(active, ends_on="", open_ended="on"))
+    # The date the form starts with may stay: ticking the box is enough.
+    response = client.post(form_url(active), posted(active, open_ended="on"))
     assert response.status_code == 302
     active.refresh_from_db()
     assert active.ends_on is None

@@ -27,8 +27,9 @@ def test_the_list_holds_the_prefecture_and_its_municipalities_only(
 ):
     client.force_login(desk_coordinator)
     offered = options(client.get("/agreements/new/"))
-    assert "佐賀市" in offered and prefecture.name in offered
+    assert "佐賀市" in offered
     assert "茨城県" not in offered and "水戸市" not in offered
+    assert f'value="{prefecture.pk}"' not in offered  # the keeping body signs anyway
 
 
 def test_a_body_of_another_prefecture_is_added_by_its_code(
@@ -85,8 +86,25 @@ def test_a_municipalitys_agreement_offers_its_prefectures_bodies(
 ):
     from kyoso.agreements.forms import AgreementForm
 
+    # The keeping body itself is a party already: not offered.
     offered = set(AgreementForm(home=[municipality]).fields["other_bodies"].queryset)
-    assert offered == {prefecture, municipality}
+    assert offered == {prefecture}
     chosen = AgreementForm(home=[municipality], initial={"other_bodies": [far_municipality.pk]})
-    assert set(chosen.fields["other_bodies"].queryset) == {prefecture, municipality,
-                                                           far_municipality}
+    assert set(chosen.fields["other_bodies"].queryset) == {prefecture, far_municipality}
+
+
+def test_a_party_no_longer_active_is_kept_and_may_be_given_by_code(
+    prefecture, municipality, far_municipality
+):
+    from kyoso.agreements.forms import AgreementForm
+
+    far_municipality.is_active = False
+    far_municipality.save()
+    form = AgreementForm({"other_body_codes": far_municipality.code}, home=[prefecture],
+                         initial={"other_bodies": [far_municipality.pk]})
+    form.is_valid()
+    assert "other_body_codes" not in form.errors
+    assert form.cleaned_data["other_body_codes"] == [far_municipality]
+    stranger = AgreementForm({"other_body_codes": far_municipality.code}, home=[prefecture])
+    stranger.is_valid()
+    assert "other_body_codes" in stranger.errors
