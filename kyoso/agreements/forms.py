@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from kyoso.core.choices import PolicyField
 from kyoso.core.text import to_halfwidth_digits
 from kyoso.organizations.models import GovernmentBody, Organization
+from kyoso.organizations.selectors import bodies_of_the_prefectures_of
 from kyoso.organizations.validators import validate_local_government_code
 
 from .models import Agreement, Amendment
@@ -27,23 +28,6 @@ class DateInput(forms.DateInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
-
-
-def nearby_bodies(home, chosen=()):
-    """The bodies offered as other parties of an agreement kept by one of ``home``: every
-    active body of their prefectures (the prefecture and its municipalities), and those already
-    chosen. A nation has 1,788 bodies, too many for one list; a body of another prefecture is
-    given by its code (``other_body_codes``)."""
-    home = list(home)
-    prefectures = {body.parent_id or body.pk for body in home}
-    offered = GovernmentBody.objects.filter(
-        Q(is_active=True, pk__in=prefectures) | Q(is_active=True, parent_id__in=prefectures)
-        | Q(pk__in=[getattr(body, "pk", body) for body in chosen])
-    ).order_by("code")
-    if len(home) == 1:
-        # The keeping body is a party already.
-        offered = offered.exclude(pk=home[0].pk)
-    return offered
 
 
 def apply_service_errors(form: forms.Form, error: ValidationError) -> None:
@@ -151,7 +135,7 @@ class AgreementForm(forms.Form):
         else:
             self.fields["body"].queryset = bodies
         if "other_bodies" in self.fields:
-            self.fields["other_bodies"].queryset = nearby_bodies(
+            self.fields["other_bodies"].queryset = bodies_of_the_prefectures_of(
                 bodies if bodies is not None else home, self.initial.get("other_bodies") or ())
         if signed:
             # Once signed, only the words of the publication may be corrected.

@@ -99,15 +99,21 @@ def _first_rows(queryset, years, *fields):
 
 def shared_capped_count(queryset, *, key: str | None, years=None) -> int:
     """``capped_count``, kept in the shared cache under ``key`` (``count_key``) when given."""
-    if key is None:
-        return capped_count(queryset, years=years)
-    cache = caches["pages"]
-    count = cache.get(key)
-    if count is None:
-        # Not get_or_set: that reads the entry again after storing it.
-        count = capped_count(queryset, years=years)
-        cache.set(key, count, COUNT_TTL)
-    return count
+    return _shared_count(key, lambda: (capped_count(queryset, years=years), None))[0]
+
+
+def _shared_count(key: str | None, count) -> tuple[int, list[int] | None]:
+    """``count()``'s (count, matches), the count kept in the shared cache under ``key`` when
+    given; a count found there comes without matches. (Not ``get_or_set``: that reads the entry
+    again after storing it.)"""
+    if key is not None:
+        found = caches["pages"].get(key)
+        if found is not None:
+            return found, None
+    counted = count()
+    if key is not None:
+        caches["pages"].set(key, counted[0], COUNT_TTL)
+    return counted
 
 
 def bump_catalog_version() -> None:
@@ -234,14 +240,8 @@ class CachedCountPaginator(Paginator):
         if not self.matches_in_order:
             return shared_capped_count(self.object_list, key=self.count_key,
                                        years=self.years_when_many), None
-        if self.count_key is not None:
-            count = caches["pages"].get(self.count_key)
-            if count is not None:
-                return count, None
-        count, matches = counted_matches(self.object_list, years=self.years_when_many)
-        if self.count_key is not None:
-            caches["pages"].set(self.count_key, count, COUNT_TTL)
-        return count, matches
+        return _shared_count(self.count_key, lambda: counted_matches(
+            self.object_list, years=self.years_when_many))
 
     @cached_property
     def raw_count(self) -> int:

@@ -91,6 +91,23 @@ def departments_kept_by(user):
 # --- Bodies ------------------------------------------------------------------------------
 
 
+def bodies_of_the_prefectures_of(home, chosen=()):
+    """Every active body of the prefectures of ``home`` (each prefecture and its
+    municipalities), and those in ``chosen`` whatever their state; without the one body of
+    ``home`` when it is one. The other parties offered for an agreement kept by one of
+    ``home``: a nation has 1,788 bodies, too many for one list (kyoso.agreements.forms)."""
+    home = list(home)
+    prefectures = {body.parent_id or body.pk for body in home}
+    offered = GovernmentBody.objects.filter(
+        Q(is_active=True, pk__in=prefectures) | Q(is_active=True, parent_id__in=prefectures)
+        | Q(pk__in=[getattr(body, "pk", body) for body in chosen])
+    ).order_by("code")
+    if len(home) == 1:
+        # The keeping body is a party already.
+        offered = offered.exclude(pk=home[0].pk)
+    return offered
+
+
 def body_public(code) -> GovernmentBody:
     """An active body by its code, for public pages."""
     try:

@@ -141,10 +141,8 @@ def amendment_record(
            ends_on=ends_on, open_ended=open_ended, items=new_items, upload=upload)
 
     current_items = _items_of(agreement)
-    if open_ended:
-        changes_end = agreement.ends_on is not None
-    else:
-        changes_end = ends_on is not None and ends_on != agreement.ends_on
+    # open_ended comes without a date (_check): the end after is then None.
+    changes_end = (open_ended or ends_on is not None) and ends_on != agreement.ends_on
     changes_items = new_items is not None and new_items != current_items
     number = (agreement.amendments.aggregate(last=Max("number"))["last"] or 0) + 1
     document = None
