@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from kyoso.core.choices import PolicyField
+from kyoso.core.forms import apply_errors
 from kyoso.core.text import normalize, search_terms
 
 from . import services
@@ -57,14 +58,6 @@ def case_detail(request, pk):
     })
 
 
-def _apply_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
 def _case_to_act_on(request, pk, perm: str) -> Case:
     """The case, if the viewer may see it (else 404) and do this to it (else 403)."""
     case = case_for(request.user, pk)
@@ -91,7 +84,7 @@ def case_edit(request, pk):
             form.data["loaded_at"] = Case.objects.get(pk=case.pk).updated_at.isoformat()
             status = 409
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("The case was saved."))
             return redirect("cases:detail", case.pk)

@@ -5,10 +5,22 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kyoso.core.choices import PolicyField
+from kyoso.core.fiscal import MAX_FISCAL_YEAR, MIN_FISCAL_YEAR
 from kyoso.core.text import search_terms
 from kyoso.organizations.models import Department, GovernmentBody
 
 from .models import CatalogProject
+
+
+class CatalogFilterForm(forms.Form):
+    def clean(self):
+        cleaned = super().clean()
+        low, high = cleaned.get("budget_min"), cleaned.get("budget_max")
+        if low is not None and high is not None and low > high:
+            self.add_error("budget_max", forms.ValidationError(
+                _("The budget up to must not be less than the budget from."), code="range"
+            ))
+        return cleaned
 
 
 class CatalogFilter(django_filters.FilterSet):
@@ -25,7 +37,10 @@ class CatalogFilter(django_filters.FilterSet):
     field = django_filters.ChoiceFilter(
         choices=PolicyField.choices, label=_("Field"), empty_label=_("All fields")
     )
-    fiscal_year = django_filters.NumberFilter(label=_("Fiscal year"), method="filter_fiscal_year")
+    fiscal_year = django_filters.NumberFilter(
+        label=_("Fiscal year"), method="filter_fiscal_year",
+        min_value=MIN_FISCAL_YEAR, max_value=MAX_FISCAL_YEAR,
+    )
     open = django_filters.BooleanFilter(
         field_name="open_to_collaboration",
         label=_("Open to collaboration only"),
@@ -42,6 +57,7 @@ class CatalogFilter(django_filters.FilterSet):
     class Meta:
         model = CatalogProject
         fields = []
+        form = CatalogFilterForm
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -68,3 +84,19 @@ class CatalogFilter(django_filters.FilterSet):
         if value:
             return queryset.filter(open_to_collaboration=True)
         return queryset
+
+
+def without_department_of_another_body(data):
+    """The catalog page's filters without a department of another body than the chosen one: it
+    was chosen before the body was changed (the form is sent again without JavaScript), and means
+    "all of the new body", not an error. (The API still refuses such a department.)"""
+    if not data or not data.get("department") or not data.get("body"):
+        return data
+    department = str(data.get("department"))
+    if not department.isdigit() or not Department.objects.filter(pk=int(department)).exclude(
+        body__code=data.get("body")
+    ).exists():
+        return data
+    data = data.copy()
+    data.pop("department", None)
+    return data

@@ -6,10 +6,11 @@ from django.db import models
 from django.db.models import Q, SmallIntegerField, Value
 from django.db.models.functions import Cast
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from kyoso.core.choices import CollaborationForm, PolicyField
+from kyoso.core.fiscal import fiscal_year_of, format_fiscal_year
 from kyoso.core.models import TimeStampedModel
 from kyoso.core.text import indexed_form, search_key
 
@@ -19,6 +20,20 @@ FIELD_LABELS = dict(PolicyField.choices)
 
 # The plausible fiscal years (see the check constraint below).
 FISCAL_YEAR_MIN, FISCAL_YEAR_MAX = 1926, 2200
+# How far ahead of the current fiscal year a body may enter a project (budget requests are made
+# a year ahead, multi-year plans a few more); a later year is most likely a typo (令和99年度),
+# which the list, newest year first, would show at the top.
+YEARS_AHEAD = 5
+
+
+def latest_catalog_year() -> int:
+    return fiscal_year_of() + YEARS_AHEAD
+
+
+def too_far_ahead_message(year: int) -> str:
+    return gettext("%(year)s is more than %(years)s years ahead. Check the fiscal year.") % {
+        "year": format_fiscal_year(year), "years": YEARS_AHEAD,
+    }
 
 
 def as_fiscal_year(year: int):

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -86,3 +87,28 @@ class ContentVersion(models.Model):
 
     def __str__(self):
         return f"{self.name} v{self.version}"
+
+
+class FormSubmission(models.Model):
+    """A form that created something, by the one-time key it carried (kyoso.core.forms).
+
+    A second click, a retry after a timeout, or the browser's back button and "save" again send
+    the same key: the first submission's record is answered instead of a second one. Keys belong
+    to one person and one kind of form.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    key = models.UUIDField()
+    operation = models.CharField(max_length=50)
+    target_id = models.BigIntegerField(null=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("form submission")
+        verbose_name_plural = _("form submissions")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "key"], name="form_submission_key_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.operation} {self.key}"

@@ -14,6 +14,7 @@ from django.utils.translation import pgettext_lazy
 
 from kyoso.catalog.models import CatalogProject
 from kyoso.core.choices import CollaborationForm
+from kyoso.core.forms import SubmitOnceMixin
 from kyoso.core.text import normalize
 from kyoso.organizations.models import GovernmentBody, Organization
 from kyoso.organizations.selectors import organization_directory
@@ -54,7 +55,7 @@ class YenField(forms.CharField):
         return value
 
 
-class NewProposalForm(forms.Form):
+class NewProposalForm(SubmitOnceMixin, forms.Form):
     """Who proposes to whom: the organization, the body, the kind, and what the proposal is on."""
 
     organization = forms.ModelChoiceField(

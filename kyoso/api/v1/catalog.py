@@ -141,6 +141,12 @@ class ProjectFilters(Schema):
     budget_min: int | None = Field(None, ge=0, description="Budget from (yen).")
     budget_max: int | None = Field(None, ge=0, description="Budget up to (yen).")
 
+    @field_validator("*", mode="before")
+    @classmethod
+    def empty_means_absent(cls, value):
+        # The catalog page's own query string sends its empty fields (``?q=&field=&…``).
+        return None if isinstance(value, str) and not value.strip() else value
+
     @field_validator("body", mode="before")
     @classmethod
     def normalize_code(cls, value):

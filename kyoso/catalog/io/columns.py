@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 @dataclass(frozen=True)
@@ -37,13 +38,13 @@ COLUMNS: tuple[Column, ...] = (
         "code",
         "事業番号",
         _("Project number"),
-        ("事業番号", "事業コード", "番号", "no", "no.", "projectnumber", "code", "number"),
+        ("事業番号", "事業コード", "事業no", "事業no.", "projectnumber", "projectno", "code"),
     ),
     Column("bureau", "部局", _("Bureau"), ("部局", "部局名", "部", "所管部局", "bureau")),
     Column(
         "department",
         "担当課",
-        _("Department"),
+        pgettext_lazy("catalog column", "Department"),
         (
             "担当課",
             "担当課名",

@@ -14,7 +14,7 @@ from kyoso.core.choices import CollaborationForm, PolicyField
 from kyoso.core.fiscal import parse_fiscal_year
 from kyoso.core.text import normalize
 
-from ..models import CatalogProject
+from ..models import CatalogProject, latest_catalog_year, too_far_ahead_message
 from .columns import UNITS
 
 # Characters that make a spreadsheet treat a cell as a formula. The exporter writes such text
@@ -69,9 +69,12 @@ def read_long_text(value) -> str:
 
 def read_fiscal_year(value) -> int:
     try:
-        return parse_fiscal_year(cell_text(value))
+        year = parse_fiscal_year(cell_text(value))
     except ValueError:
         raise CellError(_("Enter a fiscal year such as 2025, 令和7年度 or R7.")) from None
+    if year > latest_catalog_year():
+        raise CellError(too_far_ahead_message(year))
+    return year
 
 
 _NOT_STATED = {"", "-", "―", "—", "ー", "‐", "−", "未定", "なし", "n/a", "na", "不明"}

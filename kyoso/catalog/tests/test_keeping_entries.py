@@ -1,7 +1,10 @@
 """Department staff keep their department's catalog entries; every change is audited."""
 
+import uuid
+
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from kyoso.catalog.models import CatalogProject
 from kyoso.catalog.tests.factories import CatalogProjectFactory
@@ -26,6 +29,7 @@ def form_data(department, **overrides):
         "collaboration_forms": ["outsourcing", "co_hosting"],
         "contact": "協働推進課 0952-25-7000",
         "disclosed": "on",
+        "submission_key": str(uuid.uuid4()),
     }
     data.update(overrides)
     return data
@@ -157,3 +161,68 @@ def test_it_offers_the_import_to_body_administrators_and_the_export_to_staff(
     page = client.get(reverse("catalog:manage_list")).content.decode()
     assert import_url not in page
     assert export_url in page
+
+
+def test_saving_the_new_form_twice_adds_the_project_once(client, department_officer, department):
+    client.force_login(department_officer)
+    data = form_data(department)
+    first = client.post(reverse("catalog:project_create"), data)
+    second = client.post(reverse("catalog:project_create"), data)
+    project = CatalogProject.objects.get()
+    assert first["Location"] == second["Location"] == project.get_absolute_url()
+    assert AuditEvent.objects.filter(action="catalog.project.create").count() == 1
+    # Another blank form is another project.
+    client.post(reverse("catalog:project_create"), form_data(department))
+    assert CatalogProject.objects.count() == 2
+
+
+def test_a_refused_form_keeps_its_key_for_the_corrected_one(
+    client, department_officer, department
+):
+    client.force_login(department_officer)
+    data = form_data(department, budget_yen="-5")
+    refused = client.post(reverse("catalog:project_create"), data)
+    assert f'value="{data["submission_key"]}"' in refused.content.decode()
+    client.post(reverse("catalog:project_create"), {**data, "budget_yen": "100"})
+    assert CatalogProject.objects.get().budget_yen == 100
+
+
+def test_a_key_sent_with_another_form_is_refused(client, department_officer, department):
+    from kyoso.core.models import FormSubmission
+
+    client.force_login(department_officer)
+    data = form_data(department)
+    FormSubmission.objects.create(user=department_officer, key=data["submission_key"],
+                                  operation="proposals.create", target_id=1)
+    response = client.post("/en" + reverse("catalog:project_create"), data)
+    assert response.status_code == 200 and not CatalogProject.objects.exists()
+    assert "This form was already sent" in response.content.decode()
+
+
+@pytest.mark.parametrize(("language", "message"), [
+    ("ja", "事業番号 R8-001 は2026年度(令和8年度)の「既存の事業」がすでに使っています"),
+    ("en", "The project number R8-001 is already used for FY2026 (Reiwa 8) by 「既存の事業」"),
+])
+def test_a_project_number_taken_that_year_is_named_on_the_field(
+    client, department_officer, department, language, message
+):
+    CatalogProjectFactory(department=department, fiscal_year=2026, code="R8-001",
+                          name="既存の事業")
+    client.force_login(department_officer)
+    with translation.override(language):
+        create, update = reverse("catalog:project_create"), "catalog:project_update"
+    response = client.post(create,
+                           form_data(department, code="R8-001"))
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert "code" in response.context["form"].errors
+    assert "協働の推進" in response.content.decode()
+    assert CatalogProject.objects.count() == 1
+    # The same number in another year, or for the entry that has it, is fine.
+    other = CatalogProjectFactory(department=department, fiscal_year=2025, code="R7-009")
+    with translation.override(language):
+        update = reverse(update, args=[other.pk])
+    response = client.post(update, form_data(department, code="R7-009", fiscal_year="2025"))
+    assert response.status_code == 302
+    response = client.post(update, form_data(department, code="R8-001", fiscal_year="2026"))
+    assert response.status_code == 200 and "code" in response.context["form"].errors

@@ -2,18 +2,19 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from kyoso.core.forms import apply_errors, create_once
 from kyoso.organizations.models import GovernmentBody
 from kyoso.organizations.selectors import departments_kept_by
 
 from .. import services
-from ..forms import CatalogProjectForm
+from ..forms import CatalogProjectForm, NewCatalogProjectForm
 from ..selectors import catalog_project_for, catalog_projects_kept_by
 from .public import page_size_from
 
@@ -47,15 +48,24 @@ def project_create(request):
     departments = departments_kept_by(request.user)
     if not departments.exists():
         raise PermissionDenied
-    form = CatalogProjectForm(request.POST or None, departments=departments)
+    form = NewCatalogProjectForm(request.POST or None, departments=departments)
     if request.method == "POST" and form.is_valid():
-        project = services.project_create(
-            actor=request.user,
-            department=form.cleaned_data["department"],
-            data=form.cleaned_data,
-        )
-        messages.success(request, _("The project was added to the catalog."))
-        return redirect(project)
+        try:
+            pk, replayed = create_once(
+                user=request.user, key=form.cleaned_data["submission_key"],
+                operation="catalog.project.create",
+                create=lambda: services.project_create(
+                    actor=request.user,
+                    department=form.cleaned_data["department"],
+                    data=form.cleaned_data,
+                ),
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            if not replayed:
+                messages.success(request, _("The project was added to the catalog."))
+            return redirect("catalog:project_detail", pk=pk)
     return render(request, "catalog/project_form.html", {"form": form, "project": None})
 
 
@@ -68,9 +78,13 @@ def project_update(request, pk):
     departments = departments_kept_by(request.user).filter(body=project.body)
     form = CatalogProjectForm(request.POST or None, instance=project, departments=departments)
     if request.method == "POST" and form.is_valid():
-        services.project_update(actor=request.user, project=project, data=form.cleaned_data)
-        messages.success(request, _("Your changes were saved."))
-        return redirect(project)
+        try:
+            services.project_update(actor=request.user, project=project, data=form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("Your changes were saved."))
+            return redirect(project)
     return render(request, "catalog/project_form.html", {"form": form, "project": project})
 
 

@@ -11,9 +11,9 @@ from kyoso.organizations.models import GovernmentBody
 from kyoso.organizations.selectors import body_choice_groups
 
 from ..counting import CachedCountPaginator, catalog_state, count_key, search_page_plans
-from ..filters import CatalogFilter
+from ..filters import CatalogFilter, without_department_of_another_body
 from ..forms import fiscal_year_choices
-from ..selectors import catalog_project_for, catalog_projects_for
+from ..selectors import catalog_project_for, catalog_projects_for, disclosed_fiscal_years
 
 PAGE_SIZES = (20, 50, 100)
 
@@ -29,6 +29,17 @@ def page_size_from(request) -> int:
 def recent_fiscal_years() -> list[int]:
     current = fiscal_year_of()
     return list(range(current + 1, current - 11, -1))
+
+
+def offered_fiscal_years(project_filter, state=None) -> list[int]:
+    """The recent years, every year the catalog holds (a body may have disclosed its history),
+    and the year asked for, newest first."""
+    years = set(recent_fiscal_years()) | set(disclosed_fiscal_years(state))
+    if project_filter.is_bound and project_filter.form.is_valid():
+        chosen = project_filter.form.cleaned_data.get("fiscal_year")
+        if chosen is not None:
+            years.add(int(chosen))
+    return sorted(years, reverse=True)
 
 
 def department_choices(project_filter) -> list[tuple[int, str]]:
@@ -61,7 +72,10 @@ def home(request):
 @require_safe
 @cache_public_page(catalog_state)
 def project_list(request):
-    project_filter = CatalogFilter(request.GET or None, queryset=catalog_projects_for(request.user))
+    project_filter = CatalogFilter(
+        without_department_of_another_body(request.GET) or None,
+        queryset=catalog_projects_for(request.user),
+    )
     # Anonymous visitors all see the same counts, which may therefore be shared (see counting).
     key = None
     if not request.user.is_authenticated and project_filter.is_bound and project_filter.is_valid():
@@ -80,7 +94,9 @@ def project_list(request):
             "filter": project_filter,
             "form": project_filter.form,
             "page": page,
-            "fiscal_years": fiscal_year_choices(recent_fiscal_years()),
+            "fiscal_years": fiscal_year_choices(
+                offered_fiscal_years(project_filter, getattr(request, "page_state", None))
+            ),
             "body_choices": body_choice_groups(),
             "field_choices": PolicyField.choices,
             "department_choices": department_choices(project_filter),

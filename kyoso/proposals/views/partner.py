@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from kyoso.catalog.models import CatalogProject
+from kyoso.core.forms import apply_errors, create_once
 from kyoso.core.text import search_terms
 from kyoso.organizations.models import Organization
 from kyoso.organizations.predicates import organization_roles
@@ -57,15 +58,6 @@ SECTION_HELP = {
     "schedule": _("When would each step happen? For example: April, preparation; July, first "
                   "event."),
 }
-
-
-def apply_errors(form, error: ValidationError) -> None:
-    """Put a service's refusal on the form: on its field when the form has one."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def editable_proposal(request, pk) -> Proposal:
@@ -130,18 +122,22 @@ def proposal_new(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            proposal = services.proposal_create_draft(
-                actor=request.user, body=data["body"], organization=data["organization"],
-                title=data["title"], kind=data["kind"], is_new_project=data["is_new_project"],
-                target_projects=data.get("target_projects") or (),
+            pk, replayed = create_once(
+                user=request.user, key=data["submission_key"], operation="proposals.create",
+                create=lambda: services.proposal_create_draft(
+                    actor=request.user, body=data["body"], organization=data["organization"],
+                    title=data["title"], kind=data["kind"], is_new_project=data["is_new_project"],
+                    target_projects=data.get("target_projects") or (),
+                ),
             )
         except PermissionDenied:
             form.add_error("organization", _("You are not a member of this organization."))
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, _("Your draft was created. Fill in each section."))
-            return redirect("proposals:task_list", proposal.pk)
+            if not replayed:
+                messages.success(request, _("Your draft was created. Fill in each section."))
+            return redirect("proposals:task_list", pk)
     return render(request, "proposals/partner/new.html", {"form": form, "project": project})
 
 

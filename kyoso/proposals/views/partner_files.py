@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from kyoso.core.audit import audit_record
+from kyoso.core.forms import apply_errors
 
 from .. import rules as proposal_rules
 from ..forms_partner import AttachmentForm
@@ -25,7 +26,6 @@ from ..models import ProposalAttachment
 from ..rules import EDITABLE, UNDER_CONSIDERATION
 from ..selectors import proposal_for
 from ..services.attachments import attachment_add, attachment_remove
-from .partner import apply_errors
 from .partner_common import SECTION_TITLES, own_proposal
 
 # Who works on a proposal (not the public, even once its result is published): the proposer,

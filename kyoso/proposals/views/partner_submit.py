@@ -18,13 +18,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from kyoso.core.forms import apply_errors
+
 from .. import services
 from ..forms_partner import ReviseForm, WithdrawForm
 from ..models import CONFIDENTIAL_SECTIONS, Proposal
 from ..models.proposals import EDITABLE_FIELDS
 from ..rules import EDITABLE, UNDER_CONSIDERATION
 from ..selectors import visible_sections
-from .partner import apply_errors
 from .partner_common import (
     SECTION_TITLES,
     TEXT_SECTIONS,

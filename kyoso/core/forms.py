@@ -1,0 +1,63 @@
+"""What every form of Kyoso shares: a service's refusal shown on the form, and submissions that
+create something only once."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext_lazy as _
+
+from .models import FormSubmission
+
+
+def apply_errors(form, error: ValidationError) -> None:
+    """Put a service's refusal on the form: on its field when the form has one."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+class SubmitOnceMixin(forms.Form):
+    """A form that creates something carries a one-time key (a hidden field, new on every blank
+    form and kept while the person corrects what they typed). The view creates through
+    ``create_once`` with it, so a double click or a resent form answers the record already made.
+    """
+
+    submission_key = forms.UUIDField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("submission_key", uuid.uuid4())
+
+
+def create_once(*, user, key: uuid.UUID, operation: str, create: Callable) -> tuple[int, bool]:
+    """``(primary key, replayed)``: ``create()`` runs at most once for this person and key.
+
+    The key is recorded in the same transaction as what ``create()`` writes, so a refusal (an
+    exception) leaves the key free for the corrected form. A second submission that arrives while
+    the first is still being saved waits for it at the unique key (PostgreSQL; SQLite writes one
+    at a time) and then answers the first one's record.
+    """
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                entry = FormSubmission.objects.create(user=user, key=key, operation=operation)
+        except IntegrityError:
+            earlier = FormSubmission.objects.get(user=user, key=key)
+            if earlier.operation != operation or earlier.target_id is None:
+                raise ValidationError(
+                    _("This form was already sent. Open it again to start a new one."),
+                    code="submission_key_reused",
+                ) from None
+            return earlier.target_id, True
+        created = create()
+        entry.target_id = created.pk
+        entry.save(update_fields=["target_id"])
+        return created.pk, False
