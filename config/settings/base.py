@@ -237,6 +237,8 @@ MFA_ADAPTER = "kyoso.accounts.adapter.MFAAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Kyoso"
 LOGIN_REDIRECT_URL = "catalog:home"
+# A URL name, reversed in the language of the page the person signs out from.
+ACCOUNT_LOGOUT_REDIRECT_URL = "catalog:home"
 LOGIN_URL = "account_login"
 
 KYOSO_DEMO_ALLOWED = False

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kyoso.catalog.forms import FiscalYearField
 from kyoso.core.choices import CollaborationForm, PolicyField
+from kyoso.core.money import MAX_YEN
 from kyoso.organizations.models import Department, Organization
 
 from .models import CRITERIA, BudgetReflection, Contact, Rating
@@ -217,7 +218,8 @@ class EvaluationSideForm(forms.Form):
 class BudgetForm(forms.Form):
     status = forms.ChoiceField(label=_("Budget status"), choices=BudgetReflection.Status.choices,
                                widget=forms.RadioSelect)
-    amount_yen = forms.IntegerField(label=_("Amount (yen)"), required=False, min_value=0)
+    amount_yen = forms.IntegerField(label=_("Amount (yen)"), required=False, min_value=0,
+                                    max_value=MAX_YEN)
     fiscal_year = FiscalYearField(label=_("Fiscal year of the budget"), required=False,
                                   help_text=_("For example 2027 or 令和9年度."))
     budget_line = forms.CharField(label=_("Budget line (款・項・目)"), required=False,

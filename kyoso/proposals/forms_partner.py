@@ -15,6 +15,7 @@ from django.utils.translation import pgettext_lazy
 from kyoso.catalog.models import CatalogProject
 from kyoso.core.choices import CollaborationForm
 from kyoso.core.forms import SubmitOnceMixin
+from kyoso.core.money import MAX_YEN
 from kyoso.core.text import normalize
 from kyoso.organizations.models import GovernmentBody, Organization
 from kyoso.organizations.selectors import organization_directory
@@ -38,6 +39,7 @@ class YenField(forms.CharField):
 
     default_error_messages = {
         "invalid": _("Enter the amount in yen as a whole number, for example 1,200,000."),
+        "too_large": _("This amount is too large. Check the number of digits."),
     }
 
     def to_python(self, value):
@@ -47,6 +49,8 @@ class YenField(forms.CharField):
         digits = re.sub(r"[,\s円¥]", "", value)
         if not digits.isdigit():
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        if int(digits) > MAX_YEN:
+            raise forms.ValidationError(self.error_messages["too_large"], code="too_large")
         return int(digits)
 
     def prepare_value(self, value):

@@ -108,6 +108,16 @@ def test_it_asks_before_logging_out(client, outsider, prefix, text):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_it_signs_out_to_the_home_page_of_the_same_language(client, outsider, prefix):
+    client.force_login(outsider)
+
+    response = client.post(f"{prefix}/accounts/logout/")
+
+    assert response.status_code == 302 and response["Location"] == f"{prefix}/"
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize(("prefix", "heading"), [("", "多要素認証"), ("/en", "Two-Factor")])
 def test_it_shows_the_second_factor_pages_in_both_languages(
     client, department_officer, prefix, heading

@@ -220,3 +220,14 @@ def test_it_refuses_an_empty_message_by_field(proposer, consulting):
     response = proposer.post(f"/proposals/{consulting.pk}/messages", {"text": "  "})
     assert response.status_code == 400
     assert list(response.json()["errors"]) == ["text"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("amount", [10**30, 2**63, 10**15 + 1])
+def test_it_refuses_an_amount_beyond_any_budget(proposer, cso_member, prefecture, amount):
+    assert new_draft(proposer, cso_member, budget_yen=amount).status_code == 422
+    draft = make_draft(cso_member, prefecture, budget_yen=100)
+    response = proposer.patch(f"/proposals/{draft.pk}", {"budget_yen": amount})
+    assert response.status_code == 422, response.content
+    draft.refresh_from_db()
+    assert draft.budget_yen == 100

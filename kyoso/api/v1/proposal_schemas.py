@@ -16,6 +16,7 @@ from ninja import Field, Schema
 
 from kyoso.core.choices import CollaborationForm
 from kyoso.core.fiscal import MAX_FISCAL_YEAR, MIN_FISCAL_YEAR, format_fiscal_year
+from kyoso.core.money import MAX_YEN
 from kyoso.proposals.models import Assignment, Decision, Message, Proposal, ProposalPartner
 from kyoso.proposals.views.desk_clock import clock_of
 
@@ -435,7 +436,7 @@ class ProposalFieldsIn(Schema):
     )
     collaboration_form: CollaborationForm | None = None
     funding: Proposal.Funding | None = None
-    budget_yen: int | None = Field(None, ge=0)
+    budget_yen: int | None = Field(None, ge=0, le=MAX_YEN)
     background: str | None = Field(None, max_length=TEXT_MAX)
     content: str | None = Field(None, max_length=TEXT_MAX)
     expected_effect: str | None = Field(None, max_length=TEXT_MAX)
@@ -519,5 +520,5 @@ class DecisionIn(Schema):
     form: CollaborationForm | None = Field(None, description="Required for an adoption.")
     reasons: str = Field("", max_length=TEXT_MAX, description="Required unless adopted.")
     expected_version: int = Field(..., ge=1, description="The proposal's version you decided on.")
-    budget_reflected_yen: int | None = Field(None, ge=0)
+    budget_reflected_yen: int | None = Field(None, ge=0, le=MAX_YEN)
     budget_fiscal_year: int | None = Field(None, ge=MIN_FISCAL_YEAR, le=MAX_FISCAL_YEAR)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from kyoso.core.choices import CollaborationForm, PolicyField
 from kyoso.core.fiscal import parse_fiscal_year
+from kyoso.core.money import MAX_YEN
 from kyoso.core.text import normalize
 
 from ..models import CatalogProject, latest_catalog_year, too_far_ahead_message
@@ -20,7 +21,7 @@ from .columns import UNITS
 # Characters that make a spreadsheet treat a cell as a formula. The exporter writes such text
 # with a leading apostrophe (the spreadsheet convention for "this is text"); reading drops it.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-MAX_BUDGET_YEN = 10**15  # a trillion yen is beyond any single project; likely a typing slip
+MAX_BUDGET_YEN = MAX_YEN
 
 
 class CellError(ValueError):

@@ -98,3 +98,14 @@ def test_it_shows_the_status_of_each_section_on_the_task_list(client, cso_member
     client.post(url("section", empty.pk, "background"), {"background": "理由"})
     html = client.get(url("task_list", empty.pk, language="en")).content.decode()
     assert html.count("Completed") == 1
+
+
+def test_it_refuses_an_amount_beyond_any_budget_and_keeps_it(client, cso_member, draft):
+    response = signed_in(client, cso_member).post(
+        url("section", draft.pk, "budget", language="en"),
+        {"budget_yen": "99999999999999999999", "funding": "contract"},
+    )
+    html = response.content.decode()
+    assert "This amount is too large" in html and "99999999999999999999" in html
+    draft.refresh_from_db()
+    assert draft.budget_yen is None

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kyoso.catalog.forms import FiscalYearField
 from kyoso.core.choices import CollaborationForm
+from kyoso.core.money import MAX_YEN
 from kyoso.organizations.models import Department, GovernmentBody
 
 from ..models import Assignment, Decision
@@ -176,7 +177,7 @@ class DecisionForm(forms.Form):
         help_text=_("Required unless the proposal is adopted. The proposer reads them."),
     )
     budget_reflected_yen = forms.IntegerField(
-        label=_("Budget reflected (yen)"), required=False, min_value=0,
+        label=_("Budget reflected (yen)"), required=False, min_value=0, max_value=MAX_YEN,
         help_text=_("Only when money was set aside; adoption is not the same as a budget."),
     )
     budget_fiscal_year = FiscalYearField(
