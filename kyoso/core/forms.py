@@ -37,6 +37,22 @@ class SubmitOnceMixin(forms.Form):
             self.initial.setdefault("submission_key", uuid.uuid4())
 
 
+def earlier_submission(request, operation: str) -> int | None:
+    """The record this very form already created, when it is sent again: checked before the
+    form is validated, since a check such as "this name is taken" would otherwise refuse the
+    repeat of a submission that succeeded."""
+    if request.method != "POST" or not request.user.is_authenticated:
+        return None
+    try:
+        key = uuid.UUID(str(request.POST.get("submission_key", "")))
+    except ValueError:
+        return None
+    return (
+        FormSubmission.objects.filter(user=request.user, key=key, operation=operation)
+        .exclude(target_id=None).values_list("target_id", flat=True).first()
+    )
+
+
 def create_once(*, user, key: uuid.UUID, operation: str, create: Callable) -> tuple[int, bool]:
     """``(primary key, replayed)``: ``create()`` runs at most once for this person and key.
 

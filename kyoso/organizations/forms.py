@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from kyoso.core.choices import PolicyField
+from kyoso.core.forms import SubmitOnceMixin
 from kyoso.core.text import normalize
 
 from .models import BodyMembership, GovernmentBody, Organization
@@ -71,7 +72,26 @@ class OrganizationForm(forms.ModelForm):
         for name in _NORMALIZED:
             if isinstance(cleaned.get(name), str):
                 cleaned[name] = normalize(cleaned[name])
+        self._refuse_a_second_registration(cleaned)
         return cleaned
+
+    def _refuse_a_second_registration(self, cleaned) -> None:
+        """The same name in the same prefecture, without a corporate number to tell the two
+        apart, is almost always the organization already on Kyoso: registering it again would
+        let anyone propose under its name. Its members join it instead."""
+        name, prefecture = cleaned.get("name"), cleaned.get("prefecture")
+        if not name or cleaned.get("corporate_number") or "name" in self.errors:
+            return
+        same = Organization.objects.filter(name__iexact=name, prefecture=prefecture)
+        if self.instance.pk:
+            same = same.exclude(pk=self.instance.pk)
+        if same.exists():
+            self.add_error("name", ValidationError(
+                _("「%(name)s」 is already registered in this prefecture. If you belong to it, "
+                  "ask to join it from its page in the directory. If it is another "
+                  "organization, enter its corporate number."),
+                code="registered", params={"name": name},
+            ))
 
     def clean_name(self):
         name = normalize(self.cleaned_data["name"])
@@ -94,6 +114,10 @@ class OrganizationForm(forms.ModelForm):
 
     def clean_fields(self):
         return sorted(set(self.cleaned_data.get("fields") or []))
+
+
+class NewOrganizationForm(SubmitOnceMixin, OrganizationForm):
+    """Registering an organization: sending the form twice registers it once."""
 
 
 class OrganizationSearchForm(forms.Form):
@@ -137,6 +161,14 @@ class BodyMembershipForm(forms.Form):
         if user is None:
             raise ValidationError(
                 _("No account uses this e-mail address. Ask the person to sign up first.")
+            )
+        from .services import has_confirmed_email
+
+        if not has_confirmed_email(user):
+            raise ValidationError(
+                _("This person has not confirmed their e-mail address yet. Ask them to confirm "
+                  "it from the e-mail Kyoso sent, then add them."),
+                code="unconfirmed",
             )
         self.cleaned_data["user"] = user
         return email

@@ -7,6 +7,7 @@ transition raises ``ValidationError`` with a message for the user; a missing rig
 
 from __future__ import annotations
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
@@ -17,6 +18,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from kyoso.core.audit import audit_record, diff_fields
+from kyoso.notifications.paths import path_in
 
 from .models import BodyMembership, Organization, OrganizationMembership
 from .predicates import forget_roles
@@ -52,25 +54,43 @@ def _absolute(path: str) -> str:
     return getattr(settings, "KYOSO_SITE_URL", "http://localhost:8000").rstrip("/") + path
 
 
-def _notify(*, recipients: list[str], template: str, context: dict) -> None:
-    """Send one e-mail after the transaction commits, in the language of the current request.
+def _path(viewname: str, **kwargs) -> str:
+    """A path in the default language (no prefix); ``_notify`` gives each reader theirs."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return reverse(viewname, kwargs=kwargs)
 
-    Users have no stored language yet, so the language of the person acting is the best guess
-    (a Japanese deployment answers in Japanese). Nothing is sent if the transaction rolls back.
+
+def _language_of(user) -> str:
+    language = getattr(user, "language", "") or ""
+    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+def _notify(*, recipients, template: str, context: dict, links: dict[str, str]) -> None:
+    """E-mail each of ``recipients`` (users) after the transaction commits, each in their own
+    language (``User.language``, as notices are: kyoso.notifications.tasks), whatever the
+    language of the person acting. ``links`` are paths in the default language
+    (``_path``), given to the template as absolute addresses in the recipient's language.
+    Nothing is sent if the transaction rolls back.
     """
-    recipients = sorted({address for address in recipients if address})
-    if not recipients:
+    letters = sorted(
+        {(user.email, _language_of(user)) for user in recipients if user.email}
+    )
+    if not letters:
         return
-    language = translation.get_language() or settings.LANGUAGE_CODE
 
     def send():
-        with translation.override(language):
-            subject = render_to_string(f"organizations/email/{template}_subject.txt", context)
-            body = render_to_string(f"organizations/email/{template}_message.txt", context)
-            send_mail(
-                " ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, recipients,
-                fail_silently=False,
-            )
+        for address, language in letters:
+            with translation.override(language):
+                values = {
+                    **context,
+                    **{name: _absolute(path_in(path, language)) for name, path in links.items()},
+                }
+                subject = render_to_string(f"organizations/email/{template}_subject.txt", values)
+                body = render_to_string(f"organizations/email/{template}_message.txt", values)
+                send_mail(
+                    " ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, [address],
+                    fail_silently=False,
+                )
 
     transaction.on_commit(send)
 
@@ -126,12 +146,13 @@ def organization_update(*, actor, organization: Organization, data: dict) -> Org
     return organization
 
 
-def _admin_emails(organization: Organization) -> list[str]:
-    return list(
-        organization.memberships.filter(
+def _admins(organization: Organization) -> list:
+    return [
+        membership.user
+        for membership in organization.memberships.filter(
             role=OrganizationMembership.Role.ADMIN, status=OrganizationMembership.Status.ACTIVE
-        ).values_list("user__email", flat=True)
-    )
+        ).select_related("user")
+    ]
 
 
 @transaction.atomic
@@ -157,15 +178,10 @@ def membership_request(*, actor, organization: Organization) -> OrganizationMemb
         to_state=membership.status,
     )
     _notify(
-        recipients=_admin_emails(organization),
+        recipients=_admins(organization),
         template="membership_requested",
-        context={
-            "organization": organization,
-            "requester": actor,
-            "members_url": _absolute(
-                reverse("organizations:organization_members", kwargs={"pk": organization.pk})
-            ),
-        },
+        context={"organization": organization, "requester": actor},
+        links={"members_url": _path("organizations:organization_members", pk=organization.pk)},
     )
     return membership
 
@@ -194,11 +210,13 @@ def membership_approve(*, actor, membership: OrganizationMembership) -> Organiza
         from_state=OrganizationMembership.Status.PENDING, to_state=membership.status,
     )
     _notify(
-        recipients=[membership.user.email],
+        recipients=[membership.user],
         template="membership_approved",
-        context={
-            "organization": membership.organization,
-            "organization_url": _absolute(membership.organization.get_absolute_url()),
+        context={"organization": membership.organization},
+        links={
+            "organization_url": _path(
+                "organizations:organization_detail", pk=membership.organization_id
+            ),
         },
     )
     return membership
@@ -284,6 +302,11 @@ def membership_remove(*, actor, membership: OrganizationMembership) -> None:
 # --- Government body staff ---------------------------------------------------------------
 
 
+def has_confirmed_email(user) -> bool:
+    """Whether the person has confirmed the e-mail address of their account."""
+    return EmailAddress.objects.filter(user=user, email__iexact=user.email, verified=True).exists()
+
+
 @transaction.atomic
 def body_membership_add(
     *, actor, body, user, role: str, department=None
@@ -303,6 +326,12 @@ def body_membership_add(
         raise ValidationError(_("Choose one of this body's departments."))
     if role == BodyMembership.Role.BODY_ADMIN:
         department = None
+    if not has_confirmed_email(user):
+        # Otherwise anyone could sign up with a future colleague's address, wait for the role,
+        # and sign in as staff with their own password once the owner clicks the confirmation.
+        raise ValidationError(_("This person has not confirmed their e-mail address yet. Ask "
+                                "them to confirm it from the e-mail Kyoso sent, then add them."),
+                              code="unconfirmed")
     duplicate = BodyMembership.objects.filter(
         user=user, body=body, role=role, department=department
     )

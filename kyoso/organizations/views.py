@@ -13,8 +13,15 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kyoso.core.forms import create_once, earlier_submission
+
 from . import selectors, services
-from .forms import BodyMembershipForm, OrganizationForm, OrganizationSearchForm
+from .forms import (
+    BodyMembershipForm,
+    NewOrganizationForm,
+    OrganizationForm,
+    OrganizationSearchForm,
+)
 from .models import BodyMembership, OrganizationMembership
 
 # --- Government bodies -------------------------------------------------------------------
@@ -146,21 +153,29 @@ def organization_detail(request, pk):
 
 @login_required
 def organization_register(request):
-    form = OrganizationForm(request.POST or None)
+    earlier = earlier_submission(request, "organizations.register")
+    if earlier is not None:
+        return redirect("organizations:organization_detail", pk=earlier)
+    form = NewOrganizationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            organization = services.organization_register(
-                actor=request.user, data=form.cleaned_data
+            pk, replayed = create_once(
+                user=request.user, key=form.cleaned_data["submission_key"],
+                operation="organizations.register",
+                create=lambda: services.organization_register(
+                    actor=request.user, data=form.cleaned_data
+                ),
             )
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(
-                request,
-                _("%(name)s is registered. You are its administrator.")
-                % {"name": organization.display_name},
-            )
-            return redirect(organization.get_absolute_url())
+            if not replayed:
+                messages.success(
+                    request,
+                    _("%(name)s is registered. You are its administrator.")
+                    % {"name": form.cleaned_data["name"]},
+                )
+            return redirect("organizations:organization_detail", pk=pk)
     return render(request, "organizations/organization_form.html", {"form": form})
 
 

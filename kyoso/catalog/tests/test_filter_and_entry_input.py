@@ -5,10 +5,10 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from kyoso.catalog.io.samples import csv_bytes
 from kyoso.catalog.models import CatalogProject
 from kyoso.catalog.tests.factories import CatalogProjectFactory
 from kyoso.catalog.tests.test_import_bad_files import run
-from kyoso.catalog.io.samples import csv_bytes
 from kyoso.core import memo
 from kyoso.core.fiscal import fiscal_year_of
 from kyoso.organizations.tests.factories import DepartmentFactory

@@ -165,7 +165,8 @@ def test_it_offers_the_import_to_body_administrators_and_the_export_to_staff(
 
 def test_saving_the_new_form_twice_adds_the_project_once(client, department_officer, department):
     client.force_login(department_officer)
-    data = form_data(department)
+    # With a project number: the repeat must not be refused as "number already used".
+    data = form_data(department, code="R8-777")
     first = client.post(reverse("catalog:project_create"), data)
     second = client.post(reverse("catalog:project_create"), data)
     project = CatalogProject.objects.get()

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from kyoso.core.forms import apply_errors, create_once
+from kyoso.core.forms import apply_errors, create_once, earlier_submission
 from kyoso.organizations.models import GovernmentBody
 from kyoso.organizations.selectors import departments_kept_by
 
@@ -48,6 +48,9 @@ def project_create(request):
     departments = departments_kept_by(request.user)
     if not departments.exists():
         raise PermissionDenied
+    earlier = earlier_submission(request, "catalog.project.create")
+    if earlier is not None:
+        return redirect("catalog:project_detail", pk=earlier)
     form = NewCatalogProjectForm(request.POST or None, departments=departments)
     if request.method == "POST" and form.is_valid():
         try:

@@ -1,6 +1,7 @@
 """A body's administrators manage its staff; nobody else sees the page."""
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from kyoso.core.models import AuditEvent
@@ -11,7 +12,29 @@ from kyoso.organizations.tests.factories import DepartmentFactory, UserFactory
 
 @pytest.fixture
 def newcomer(db):
-    return UserFactory(email="newcomer@pref.saga.lg.jp")
+    return UserFactory(email="newcomer@pref.saga.lg.jp")  # with a confirmed address
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("prefix", "message"), [
+    ("", "この方はまだメールアドレスを確認していません"),
+    ("/en", "This person has not confirmed their e-mail address yet."),
+])
+def test_it_refuses_an_account_whose_address_is_not_confirmed(
+    client, body_admin, prefecture, prefix, message
+):
+    """Anyone may sign up with a future colleague's address: the role waits for the owner."""
+    squatter = UserFactory(email="future.officer@pref.saga.lg.jp")
+    EmailAddress.objects.filter(user=squatter).update(verified=False)
+    client.force_login(body_admin)
+    response = client.post(_staff_url(prefecture, prefix),
+                           {"email": squatter.email, "role": "desk"})
+    assert response.status_code == 200 and message in response.content.decode()
+    assert squatter.email in response.content.decode()  # what was typed stays
+    with pytest.raises(ValidationError):
+        services.body_membership_add(actor=body_admin, body=prefecture, user=squatter,
+                                     role=BodyMembership.Role.DESK)
+    assert not BodyMembership.objects.filter(user=squatter).exists()
 
 
 def _staff_url(body, prefix=""):

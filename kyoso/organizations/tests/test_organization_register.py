@@ -11,6 +11,7 @@ from kyoso.organizations.models import Organization, OrganizationMembership
 from .helpers import corporate_number
 
 FORM = {
+    "submission_key": "5f0c1e1e-8d5e-4f43-9a57-3f1f3a0e7b21",
     "name": "ＮＰＯ法人　さが共創ネット",
     "name_kana": "さがきょうそうねっと",
     "kind": Organization.Kind.NPO_CORPORATION,
@@ -126,3 +127,35 @@ def test_it_sends_anonymous_visitors_to_log_in_first(client):
 def test_the_service_refuses_an_anonymous_actor(db):
     with pytest.raises(PermissionDenied):
         services.organization_register(actor=AnonymousUser(), data={"name": "x", "kind": "other"})
+
+
+@pytest.mark.django_db
+def test_sending_the_form_twice_registers_the_organization_once(client, outsider):
+    client.force_login(outsider)
+    first = client.post("/organizations/new/", FORM)
+    second = client.post("/organizations/new/", FORM)
+    organization = Organization.objects.get()
+    assert first["Location"] == second["Location"] == organization.get_absolute_url()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("prefix", "message"), [
+    ("", "はこの都道府県ですでに登録されています"),
+    ("/en", "is already registered in this prefecture"),
+])
+def test_it_refuses_the_same_name_again_without_a_corporate_number(
+    client, outsider, prefecture, prefix, message
+):
+    Organization.objects.create(name="NPO法人 さが共創ネット", kind="npo_corporation",
+                                prefecture=prefecture)
+    client.force_login(outsider)
+    data = {**FORM, "submission_key": "0b7c9a52-6a53-4c55-8a3f-1c1d2e3f4a5b",
+            "prefecture": prefecture.pk}
+    response = client.post(prefix + "/organizations/new/", data)
+    html = response.content.decode()
+    assert response.status_code == 200 and message in html
+    assert "さがきょうそうねっと" in html  # what was typed stays
+    assert Organization.objects.count() == 1
+    # With a corporate number it is another organization of the same name.
+    client.post(prefix + "/organizations/new/", {**data, "corporate_number": corporate_number()})
+    assert Organization.objects.count() == 2

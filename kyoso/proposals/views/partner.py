@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from kyoso.catalog.models import CatalogProject
-from kyoso.core.forms import apply_errors, create_once
+from kyoso.core.forms import apply_errors, create_once, earlier_submission
 from kyoso.core.text import search_terms
 from kyoso.organizations.models import Organization
 from kyoso.organizations.predicates import organization_roles
@@ -115,6 +115,9 @@ def proposal_new(request):
             CatalogProject.objects.disclosed().select_related("body", "department")
             .filter(pk=project_id if str(project_id).isdigit() else 0).first()
         )
+    earlier = earlier_submission(request, "proposals.create")
+    if earlier is not None:
+        return redirect("proposals:task_list", earlier)
     form = NewProposalForm(
         request.POST or None, organizations=organizations, body_choices=body_choice_groups(),
         project=project,
