@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -36,6 +37,9 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "rules.apps.AutodiscoverRulesConfig",
     "django_filters",
+    # The API's docs page from django-ninja's own files, not a CDN: works offline and under CSP.
+    "ninja",
+    "csp",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -56,6 +60,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Above the page cache, so that pages answered from it carry the policy too.
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions: an anonymous visit to a cached public page is answered here.
     "kyoso.core.page_cache.PublicPageCacheMiddleware",
@@ -217,6 +223,25 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# Content-Security-Policy (django-csp), in every environment so that the tests run under it.
+# Kyoso's pages have no script of their own and load nothing from elsewhere; the API's docs
+# page loads django-ninja's own files. Inline styles stay allowed: a few templates set widths
+# with a style attribute, which cannot run anything.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
 
 # django-allauth: e-mail is the login; staff add TOTP (see kyoso.accounts.middleware).
 ACCOUNT_LOGIN_METHODS = {"email"}

@@ -104,7 +104,7 @@ def test_a_hit_skips_sessions_and_the_view_but_keeps_the_headers(
         second = client.get(LIST)
     assert second["X-Kyoso-Cache"] == "hit"
     for header in ("Content-Language", "Vary", "X-Frame-Options", "X-Content-Type-Options",
-                   "Content-Type"):
+                   "Content-Type", "Content-Security-Policy"):
         assert second[header] == first[header], header
 
 
