@@ -29,6 +29,7 @@ from zoneinfo import ZoneInfo
 
 from bench.generate import FISCAL_YEARS
 from kyoso.core.choices import CollaborationForm
+from kyoso.core.text import indexed_form, search_key
 from kyoso.demo.world import history_texts as texts
 
 TOKYO = ZoneInfo("Asia/Tokyo")
@@ -196,7 +197,8 @@ def _organizations(cursor, rng, plan, prefectures, now) -> dict[int, list[int]]:
     pools: dict[int, list[int]] = {}
     columns = ("id", "created_at", "updated_at", "name", "name_kana", "name_en", "kind",
                "is_intermediary", "corporate_number", "prefecture_id", "address",
-               "representative", "email", "phone", "website", "fields", "activity_record")
+               "representative", "email", "phone", "website", "fields", "activity_record",
+               "search_text")
     with cursor.copy(f"COPY organizations_organization ({', '.join(columns)}) FROM STDIN") as copy:
         for prefecture_id, stem in prefectures:
             pool = []
@@ -205,9 +207,10 @@ def _organizations(cursor, rng, plan, prefectures, now) -> dict[int, list[int]]:
                 prefix = next(p for k, p, _s in ORGANIZATION_KINDS if k == kind)
                 word = ORGANIZATION_WORDS[number % len(ORGANIZATION_WORDS)]
                 name = f"{prefix} {stem}{word}{number // len(ORGANIZATION_WORDS) + 1}".strip()
-                copy.write_row((next_id, now, now, name, "", f"Bench organization {next_id}",
-                                kind, number < 3, "", prefecture_id, "", "", "", "", "", "[]",
-                                ""))
+                name_en = f"Bench organization {next_id}"
+                search_text = indexed_form(search_key(f"{name} {name_en}"))
+                copy.write_row((next_id, now, now, name, "", name_en, kind, number < 3, "",
+                                prefecture_id, "", "", "", "", "", "[]", "", search_text))
                 pool.append(next_id)
                 next_id += 1
             pools[prefecture_id] = pool

@@ -197,6 +197,7 @@ def _organizations(rng: random.Random, saga: GovernmentBody) -> dict[str, Organi
         ))
     for organization in organizations:
         organization.full_clean(validate_unique=False)
+        organization.search_text = organization.build_search_text()  # bulk_create skips save()
     created = Organization.objects.bulk_create(organizations)
     return {organization.name: organization for organization in created}
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kyoso.core.choices import PolicyField
 from kyoso.core.models import TimeStampedModel
+from kyoso.core.text import indexed_form, search_key
 
 from .validators import validate_corporate_number, validate_local_government_code
 
@@ -226,6 +227,8 @@ class Organization(LocalizedNameMixin, TimeStampedModel):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # The search key of the names in indexed form (kyoso.core.text), kept by save().
+    search_text = models.TextField(editable=False, default="")
 
     class Meta:
         verbose_name = _("partner organization")
@@ -248,6 +251,17 @@ class Organization(LocalizedNameMixin, TimeStampedModel):
     def get_fields_display(self):
         labels = dict(PolicyField.choices)
         return [labels.get(code, code) for code in self.fields]
+
+    def build_search_text(self) -> str:
+        names = (self.name, self.name_kana, self.name_en)
+        return indexed_form(search_key(" ".join(name for name in names if name)))
+
+    def save(self, *args, **kwargs):
+        self.search_text = self.build_search_text()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"name", "name_kana", "name_en"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "search_text"}
+        super().save(*args, **kwargs)
 
 
 class OrganizationMembership(TimeStampedModel):

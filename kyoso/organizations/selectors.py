@@ -1,6 +1,5 @@
 """Reads about bodies and organizations, scoped to the viewer."""
 
-import functools
 import time
 
 from django.core.cache import caches
@@ -9,7 +8,7 @@ from django.http import Http404
 from django.utils.translation import get_language
 
 from kyoso.core.templatetags.kyoso import PrerenderedChoices
-from kyoso.core.text import normalize, search_key, search_terms
+from kyoso.core.text import indexed_form, normalize, search_terms
 
 from .models import (
     BodyMembership,
@@ -145,82 +144,19 @@ def body_membership_managed_by(user, body, pk) -> BodyMembership:
 # --- Partner organizations ---------------------------------------------------------------
 
 
-# Characters that combine with the kana before them into one (voiced, semi-voiced) kana.
-_SOUND_MARKS = "\uff9e\uff9f\u3099\u309a"
-
-
-@functools.cache
-def _spellings() -> dict[str, tuple[str, ...]]:
-    """For each character of a search key, the other ways it can be written in stored text:
-    each character or pair of characters whose search key (kyoso.core.text.search_key) it is.
-
-    「か」 ← 「カ」, 「ｶ」; 「が」 ← 「ガ」, 「ｶﾞ」; 「a」 ← 「A」, 「ａ」, 「Ａ」; 「1」 ← 「１」…
-    Made once per process from the Basic Multilingual Plane (a few hundredths of a second).
-    """
-    found: dict[str, set[str]] = {}
-
-    def add(text: str) -> None:
-        key = search_key(text)
-        if len(key) == 1 and key != text:
-            found.setdefault(key, set()).add(text)
-
-    for point in range(0x10000):
-        if not 0xD800 <= point <= 0xDFFF:  # surrogates are not characters
-            add(chr(point))
-    # Kana written with a separate (half-width or combining) voicing mark: ｶﾞ, か + U+3099.
-    kana = [chr(point) for point in (*range(0x3041, 0x3097), *range(0x30A1, 0x30FB),
-                                     *range(0xFF66, 0xFF9E))]
-    for base in kana:
-        for mark in _SOUND_MARKS:
-            add(base + mark)
-    return {key: tuple(sorted(texts)) for key, texts in found.items()}
-
-
-def _literal(text: str) -> str:
-    """``text`` as a regular expression matching only itself, in both Python's (SQLite) and
-    PostgreSQL's dialect: ASCII punctuation is escaped; nothing else has a meaning."""
-    return "".join(
-        f"\\{c}" if c.isascii() and not c.isalnum() and not c.isspace() else c for c in text
-    )
-
-
-def _pattern(term: str) -> str:
-    """A regular expression matching any stored spelling of ``term`` (a search key): each of
-    its characters written in either kana, in full or half width, in either case."""
-    parts = []
-    for character in term:
-        spellings = (character, *_spellings().get(character, ()))
-        plain = [s for s in spellings if len(s) == 1 and not (s.isascii() and not s.isalnum())]
-        others = [_literal(s) for s in spellings if s not in plain]
-        if len(plain) > 1:
-            alternatives = ["[" + "".join(plain) + "]", *others]
-        else:
-            alternatives = plain + others
-        parts.append(
-            alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
-        )
-    return "".join(parts)
-
-
 def organization_directory(
     *, query: str = "", kind: str = "", field: str = "", intermediary: bool = False
 ):
     """Public directory of partner organizations, filtered by name/furigana, kind and field.
 
     Every word of ``query`` must occur in the name, the furigana or the English name, compared
-    as search keys (kyoso.core.text): width, case and hiragana/katakana do not matter, on the
-    query's side or the name's, so 「子育てﾈｯﾄｻｶﾞ」 finds 「子育てネットさが」.
-
-    Organizations store no search key (unlike catalog projects), so each word becomes a regular
-    expression that matches every spelling of it, which SQLite and PostgreSQL both evaluate;
-    still one query, but a scan of the table, as ``icontains`` was.
+    as search keys (kyoso.core.text, kept in ``search_text``): width, case and
+    hiragana/katakana do not matter, on the query's side or the name's, so 「子育てﾈｯﾄｻｶﾞ」 finds
+    「子育てネットさが」. On PostgreSQL a trigram index serves it (organizations migration 0002).
     """
     organizations = Organization.objects.order_by("name_kana", "name", "pk")
     for term in search_terms(query):
-        pattern = _pattern(term)
-        organizations = organizations.filter(
-            Q(name__regex=pattern) | Q(name_kana__regex=pattern) | Q(name_en__regex=pattern)
-        )
+        organizations = organizations.filter(search_text__contains=indexed_form(term))
     if kind:
         organizations = organizations.filter(kind=kind)
     if field:
