@@ -9,6 +9,7 @@ from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from ninja.errors import AuthenticationError
+from ninja.errors import ValidationError as RequestInvalid
 from ninja.renderers import JSONRenderer
 
 # Public answers change when a catalog is edited; a minute keeps proxies useful and data fresh.
@@ -118,6 +119,56 @@ def invalid(request, exc, api):
     return problem(api, request, 400, detail, "invalid", errors=errors)
 
 
+# Pydantic's messages are English only; these say the same in the language of the request.
+# Placeholders are filled from the error's ``ctx``.
+_REQUEST_MESSAGES = {
+    "missing": lambda ctx: _("This field is required."),
+    "int_parsing": lambda ctx: _("Enter a whole number."),
+    "int_type": lambda ctx: _("Enter a whole number."),
+    "int_from_float": lambda ctx: _("Enter a whole number."),
+    "bool_parsing": lambda ctx: _("Enter true or false."),
+    "bool_type": lambda ctx: _("Enter true or false."),
+    "string_type": lambda ctx: _("Enter text."),
+    "uuid_parsing": lambda ctx: _("Enter a UUID, such as 0b7c9a52-6a53-4c55-8a3f-1c1d2e3f4a5b."),
+    "date_parsing": lambda ctx: _("Enter a date such as 2025-04-01."),
+    "date_from_datetime_parsing": lambda ctx: _("Enter a date such as 2025-04-01."),
+    "json_invalid": lambda ctx: _("The request body is not valid JSON."),
+    "greater_than_equal": lambda ctx: _("Enter a number of at least %(limit)s.") % {
+        "limit": ctx.get("ge")},
+    "greater_than": lambda ctx: _("Enter a number greater than %(limit)s.") % {
+        "limit": ctx.get("gt")},
+    "less_than_equal": lambda ctx: _("Enter a number of at most %(limit)s.") % {
+        "limit": ctx.get("le")},
+    "less_than": lambda ctx: _("Enter a number less than %(limit)s.") % {
+        "limit": ctx.get("lt")},
+    "string_too_long": lambda ctx: _("Enter at most %(limit)s characters.") % {
+        "limit": ctx.get("max_length")},
+    "string_too_short": lambda ctx: _("Enter at least %(limit)s characters.") % {
+        "limit": ctx.get("min_length")},
+    "string_pattern_mismatch": lambda ctx: _("This value does not have the expected form."),
+    "enum": lambda ctx: _("Choose one of: %(choices)s.") % {"choices": ctx.get("expected")},
+    "literal_error": lambda ctx: _("Choose one of: %(choices)s.") % {
+        "choices": ctx.get("expected")},
+    "value_error": lambda ctx: str(ctx.get("error", "")),
+}
+
+
+def request_invalid(request, exc, api):
+    """422 as django-ninja answers it (``{"detail": [{"type", "loc", "msg", …}]}``), with each
+    ``msg`` in the language of the request: Kyoso's own checks already are, pydantic's are not
+    (and prefix ours with "Value error, ")."""
+    errors = []
+    for error in exc.errors:
+        error = dict(error)
+        message = _REQUEST_MESSAGES.get(error.get("type"))
+        if message is not None:
+            translated = message(error.get("ctx") or {})
+            if translated:
+                error["msg"] = translated
+        errors.append(error)
+    return api.create_response(request, {"detail": errors}, status=422)
+
+
 def install(api) -> None:
     from .auth import TokenProblem
 
@@ -129,3 +180,6 @@ def install(api) -> None:
     api.add_exception_handler(TokenProblem, lambda request, exc: token_problem(request, exc, api))
     api.add_exception_handler(PermissionDenied, lambda request, exc: forbidden(request, exc, api))
     api.add_exception_handler(ValidationError, lambda request, exc: invalid(request, exc, api))
+    api.add_exception_handler(
+        RequestInvalid, lambda request, exc: request_invalid(request, exc, api)
+    )

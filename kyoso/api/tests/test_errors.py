@@ -73,3 +73,25 @@ def test_it_answers_unknown_endpoints_with_json(client):
 @pytest.mark.django_db
 def test_it_answers_405_for_writes_on_read_only_endpoints(client, prefecture):
     assert client.post("/api/v1/bodies").status_code == 405
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("query", "kind", "japanese", "english"), [
+    ("fiscal_year=abc", "int_parsing", "整数を入力してください。", "Enter a whole number."),
+    ("q=" + "あ" * 201, "string_too_long", "200 文字以内で指定してください。",
+     "Enter at most 200 characters."),
+    ("open=maybe", "bool_parsing", "true か false を指定してください。", "Enter true or false."),
+    ("body=12", "string_pattern_mismatch", "値の形式が正しくありません。",
+     "This value does not have the expected form."),
+    ("budget_min=100&budget_max=1", "value_error", "budget_min には budget_max 以下",
+     "budget_min must not be greater than budget_max."),
+])
+def test_it_words_every_parameter_error_in_the_language_of_the_request(
+    client, query, kind, japanese, english
+):
+    for lang, expected in (("ja", japanese), ("en", english)):
+        response = client.get(f"/api/v1/catalog/projects?{query}&lang={lang}")
+        assert response.status_code == 422
+        (error,) = response.json()["detail"]
+        assert error["type"] == kind and expected in error["msg"]
+        assert not error["msg"].startswith("Value error")
