@@ -47,11 +47,15 @@ class CatalogFilter(django_filters.FilterSet):
         widget=forms.CheckboxInput,
         method="filter_open",
     )
+    # Text boxes, not type=number: a browser shows a number box holding 「１０００」 (full-width
+    # digits, which people type and the filter reads) as empty, and the next search drops it.
     budget_min = django_filters.NumberFilter(
-        field_name="budget_yen", lookup_expr="gte", label=_("Budget from (yen)"), min_value=0
+        field_name="budget_yen", lookup_expr="gte", label=_("Budget from (yen)"), min_value=0,
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
     )
     budget_max = django_filters.NumberFilter(
-        field_name="budget_yen", lookup_expr="lte", label=_("Budget up to (yen)"), min_value=0
+        field_name="budget_yen", lookup_expr="lte", label=_("Budget up to (yen)"), min_value=0,
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
     )
 
     class Meta:

@@ -112,3 +112,12 @@ def test_a_serial_number_column_is_not_read_as_the_project_number(
             ["2", "令和7年度", "こども家庭課", "事業2", "子育て"]]
     assert run(body_admin, prefecture, csv_bytes(rows, headers)).ok
     assert list(CatalogProject.objects.values_list("code", flat=True)) == ["", ""]
+
+
+def test_a_budget_typed_in_full_width_digits_is_applied_and_shown_again(client, department):
+    cheap = CatalogProjectFactory(department=department, budget_yen=500)
+    CatalogProjectFactory(department=department, budget_yen=5_000)
+    response = client.get(LIST, {"budget_max": "１０００"})
+    assert [project.pk for project in response.context["page"]] == [cheap.pk]
+    html = response.content.decode()
+    assert '<input type="text" name="budget_max" value="１０００" inputmode="numeric"' in html
