@@ -188,8 +188,10 @@ KYOSO_SWEEPS = [
     "kyoso.agreements.sweep.agreements_sweep",
     "kyoso.collaborations.reminders.collaborations_sweep",
     "kyoso.api.idempotency.idempotency_keys_sweep",
+    "kyoso.core.forms.form_submissions_sweep",
 ]
-# How long the API remembers an Idempotency-Key (a retry comes within minutes).
+# How long the API remembers an Idempotency-Key, and the site a form's one-time key (a retry
+# comes within minutes).
 KYOSO_IDEMPOTENCY_KEY_DAYS = int(os.environ.get("KYOSO_IDEMPOTENCY_KEY_DAYS", "7"))
 KYOSO_SWEEP_MINUTES = int(os.environ.get("KYOSO_SWEEP_MINUTES", "15"))
 # Memory per process for the public pages it served last (kyoso.core.page_cache).

@@ -3,10 +3,12 @@ create something only once."""
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from collections.abc import Callable
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
@@ -77,3 +79,12 @@ def create_once(*, user, key: uuid.UUID, operation: str, create: Callable) -> tu
         entry.target_id = created.pk
         entry.save(update_fields=["target_id"])
         return created.pk, False
+
+
+def form_submissions_sweep(*, now) -> int:
+    """Forget the keys of forms sent more than ``KYOSO_IDEMPOTENCY_KEY_DAYS`` ago (in
+    KYOSO_SWEEPS, beside the API's keys); returns how many. A form is sent again within minutes
+    (a double click, a retry) or at most from the browser's history the same day."""
+    cutoff = now - dt.timedelta(days=settings.KYOSO_IDEMPOTENCY_KEY_DAYS)
+    deleted, _ = FormSubmission.objects.filter(created_at__lt=cutoff).delete()
+    return deleted
