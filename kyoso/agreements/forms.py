@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from kyoso.core.choices import PolicyField
+from kyoso.core.forms import SubmitOnceMixin
 from kyoso.core.text import to_halfwidth_digits
 from kyoso.organizations.models import GovernmentBody, Organization
 from kyoso.organizations.selectors import bodies_of_the_prefectures_of
@@ -202,6 +203,10 @@ class AgreementForm(forms.Form):
         }
 
 
+class NewAgreementForm(SubmitOnceMixin, AgreementForm):
+    """A new draft: sent twice (a double click, a resent form), it opens one draft."""
+
+
 class PartnerChangeForm(forms.Form):
     """One change of a draft's partners: add an organization found by the search, remove one,
     or move one to another place in the signing order. The buttons of the partners page post
@@ -237,6 +242,10 @@ class SignForm(forms.Form):
 
 class ConfirmForm(forms.Form):
     """A button and nothing else."""
+
+
+class FromProposalForm(SubmitOnceMixin, ConfirmForm):
+    """The button that prepares a draft from a proposal, with its one-time key."""
 
 
 class RenewForm(forms.Form):
@@ -352,7 +361,7 @@ class AmendmentForm(forms.Form):
         }
 
 
-class DocumentForm(forms.Form):
+class DocumentForm(SubmitOnceMixin, forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200, required=False)
     file = forms.FileField(
         label=_("File"),
@@ -369,7 +378,7 @@ class DocumentForm(forms.Form):
             del self.fields["is_public"]
 
 
-class MemorandumForm(forms.Form):
+class MemorandumForm(SubmitOnceMixin, forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     title_en = forms.CharField(label=_("Title in English"), max_length=200, required=False)
     program = forms.CharField(label=_("Program under the agreement"), max_length=200,
@@ -385,6 +394,10 @@ class MemorandumForm(forms.Form):
         super().__init__(*args, **kwargs)
         if not may_sign:
             del self.fields["signed_on"]
+
+    def service_values(self) -> dict:
+        return {name: value for name, value in self.cleaned_data.items()
+                if name != "submission_key"}
 
 
 class PublicFilterForm(forms.Form):

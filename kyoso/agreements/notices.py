@@ -102,9 +102,13 @@ def agreement_url(agreement) -> str:
 
 
 def params(agreement, **extra) -> dict:
+    """Plain values: names in both languages (``x``/``x_en``, each reader gets theirs), ISO
+    dates."""
     return {
         "title": agreement.title,
+        "title_en": agreement.title_en,
         "body": agreement.body.name,
+        "body_en": agreement.body.name_en,
         "signed_on": agreement.signed_on.isoformat() if agreement.signed_on else "",
         "ends_on": agreement.ends_on.isoformat() if agreement.ends_on else "",
         "terminated_on": agreement.terminated_on.isoformat() if agreement.terminated_on else "",

@@ -101,6 +101,32 @@ def agreement_activate(
     return agreement
 
 
+def _check_renewal_end(agreement: Agreement, ends_on: dt.date | None, *,
+                       by_the_sweep: bool) -> None:
+    """The new end comes after the current one, after the start (an amendment may have taken
+    the end away) and, when a person renews, not in the past: a renewal continues the agreement
+    from now on. The sweep catches up missed terms one by one, so it may give past ends."""
+    if ends_on is None:
+        error = ValidationError(_("Give the end of the new term."), code="required")
+    elif agreement.ends_on and ends_on <= agreement.ends_on:
+        error = ValidationError(_("The new term must end after the current one."),
+                                code="not_later")
+    elif agreement.starts_on and ends_on <= agreement.starts_on:
+        error = ValidationError(
+            _("The new term must end after the agreement's term starts (%(date)s)."),
+            code="before_start", params={"date": agreement.starts_on.isoformat()},
+        )
+    elif not by_the_sweep and ends_on < timezone.localdate():
+        error = ValidationError(
+            _("The new end of the term has passed: a renewal ends today or later. To end the "
+              "agreement now, terminate it."),
+            code="past",
+        )
+    else:
+        return
+    raise ValidationError({"ends_on": error})
+
+
 @transaction.atomic
 def agreement_renew(
     *, actor, agreement: Agreement, ends_on: dt.date, reason: str = "",
@@ -112,10 +138,7 @@ def agreement_renew(
     require_state(agreement, "renew", S.ACTIVE, S.RENEWED)
     require_version(agreement, expected_version)
     _require_actor(actor, "agreements.renew_agreement", agreement)
-    if ends_on is None or (agreement.ends_on and ends_on <= agreement.ends_on):
-        raise ValidationError(
-            {"ends_on": _("The new term must end after the current one.")}, code="not_later"
-        )
+    _check_renewal_end(agreement, ends_on, by_the_sweep=actor is None)
     before = agreement.ends_on
     agreement.ends_on = ends_on
     agreement.renewal_count += 1
@@ -147,7 +170,10 @@ def agreement_terminate(
     *, actor, agreement: Agreement, terminated_on: dt.date, reason: str,
     expected_version: int | None = None,
 ) -> Agreement:
-    """The parties ended the agreement before its term (by notice or by mutual consent)."""
+    """The parties ended the agreement before its term (by notice or by mutual consent).
+
+    ``terminated_on`` lies between the signing and the end of the term, and not in the future:
+    the agreement is terminated from the moment this is recorded."""
     agreement = lock(agreement)
     require_state(agreement, "terminate", S.SIGNED, S.ACTIVE, S.RENEWED)
     require_version(agreement, expected_version)
@@ -160,6 +186,20 @@ def agreement_terminate(
         errors["terminated_on"] = _("Give the date of the termination.")
     elif agreement.signed_on and terminated_on < agreement.signed_on:
         errors["terminated_on"] = _("An agreement cannot end before it was signed.")
+    elif agreement.ends_on and terminated_on > agreement.ends_on:
+        # Its term ended first: it expired (the nightly sweep may not have said so yet).
+        errors["terminated_on"] = ValidationError(
+            _("The term ended on %(date)s, before this date: the agreement expires by itself "
+              "at the end of its term."),
+            code="after_term", params={"date": agreement.ends_on.isoformat()},
+        )
+    elif terminated_on > timezone.localdate():
+        # It is recorded as terminated now, so it must have ended already.
+        errors["terminated_on"] = ValidationError(
+            _("The date of the termination cannot be in the future: record the termination "
+              "on or after the day it takes effect."),
+            code="future",
+        )
     if errors:
         raise ValidationError(errors)
     agreement.terminated_on = terminated_on

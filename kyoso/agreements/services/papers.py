@@ -134,6 +134,13 @@ def _check_memorandum_date(actor, agreement: Agreement, signed_on: dt.date) -> N
         raise ValidationError(
             {"signed_on": _("The date of signing cannot be in the future.")}, code="future"
         )
+    if agreement.signed_on and signed_on < agreement.signed_on:
+        # A memorandum sets out a program under the agreement, as an amendment changes it:
+        # neither comes before the agreement itself.
+        raise ValidationError({"signed_on": ValidationError(
+            _("A memorandum cannot be signed before the agreement itself (%(date)s)."),
+            code="before_agreement", params={"date": agreement.signed_on.isoformat()},
+        )})
 
 
 @transaction.atomic

@@ -44,14 +44,34 @@ def _clean_fields(fields: Iterable[str]) -> list[str]:
     return chosen
 
 
+ITEM_LENGTH = AgreementItem._meta.get_field("text").max_length
+
+
 def _clean_items(items: Iterable) -> list[tuple[str, str]]:
-    """Items as ``(text, text_en)``; plain strings are Japanese only. Empty lines are dropped."""
+    """Items as ``(text, text_en)``; plain strings are Japanese only. Empty lines are dropped.
+
+    An item too long is refused by its number, never cut: what the parties signed is kept word
+    for word, and the person keeps what they typed to shorten it."""
     cleaned = []
+    errors = {"items": [], "items_en": []}
     for item in items or ():
         text, text_en = (item, "") if isinstance(item, str) else (item[0], item[1])
         text, text_en = normalize(text), normalize(text_en)
-        if text:
-            cleaned.append((text[:500], text_en[:500]))
+        if not text:
+            continue
+        cleaned.append((text, text_en))
+        for field, value, message in (
+            ("items", text, _("Item %(number)s has %(length)s characters: an item may have at "
+                              "most %(limit)s. Shorten it or split it into two items.")),
+            ("items_en", text_en, _("The English text of item %(number)s has %(length)s "
+                                    "characters: it may have at most %(limit)s.")),
+        ):
+            if len(value) > ITEM_LENGTH:
+                errors[field].append(ValidationError(message, code="item_too_long", params={
+                    "number": len(cleaned), "length": len(value), "limit": ITEM_LENGTH}))
+    errors = {field: found for field, found in errors.items() if found}
+    if errors:
+        raise ValidationError(errors)
     return cleaned
 
 
@@ -147,6 +167,7 @@ def agreement_create(
     proposal; one created from an adopted proposal keeps the link.
     """
     require_perm(actor, "agreements.create_agreement", body)
+    items = _clean_items(items)
     agreement = Agreement(
         body=body, kind=kind, title=title, title_en=title_en, summary=summary,
         summary_en=summary_en, fields=_clean_fields(fields), starts_on=starts_on, ends_on=ends_on,
@@ -158,7 +179,7 @@ def agreement_create(
     agreement.save()
     _set_partners(agreement, partners)
     _set_other_bodies(agreement, other_bodies)
-    _set_items(agreement, _clean_items(items))
+    _set_items(agreement, items)
     refresh = Agreement.objects.select_related("body").get(pk=agreement.pk)
     refresh_search_text(refresh)
     refresh.save(update_fields=["search_text"])
@@ -235,6 +256,7 @@ def agreement_update(
               "English title and press release can be corrected."),
             code="signed_terms",
         )
+    items = None if items is None else _clean_items(items)
     before = _snapshot(agreement)
     for name, value in values.items():
         setattr(agreement, name, _clean_fields(value) if name == "fields" else value)
@@ -244,7 +266,7 @@ def agreement_update(
     if other_bodies is not None:
         _set_other_bodies(agreement, other_bodies)
     if items is not None:
-        _set_items(agreement, _clean_items(items))
+        _set_items(agreement, items)
     bump(agreement, *values)
     after = _snapshot(agreement)
     changes = {key: [before[key], after[key]] for key in after if before[key] != after[key]}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
 from kyoso.agreements import services
 from kyoso.agreements.models import Agreement
@@ -11,6 +12,11 @@ from kyoso.organizations.tests.factories import OrganizationFactory
 
 def organization_of(user):
     return user.organization_memberships.get().organization
+
+
+def new_key() -> str:
+    """The one-time key a blank form that creates something carries (kyoso.core.forms)."""
+    return str(uuid.uuid4())
 
 
 def make_agreement(desk, body, *, partners=None, kind=Agreement.Kind.COMPREHENSIVE, **values):

@@ -6,6 +6,8 @@ import pytest
 from kyoso.agreements.models import Agreement
 from kyoso.organizations.tests.factories import MunicipalityFactory
 
+from .factories import new_key
+
 
 @pytest.fixture
 def far_municipality(other_prefecture):
@@ -19,6 +21,7 @@ def options(response) -> str:
 
 def new_agreement(client, prefecture, **fields):
     return client.post("/agreements/new/", {
+        "submission_key": new_key(),
         "body": prefecture.pk, "kind": "project", "title": "広域の連携協定", **fields})
 
 
@@ -60,6 +63,7 @@ def test_a_wrong_code_is_named_and_nothing_typed_is_lost(
 ):
     client.force_login(desk_coordinator)
     response = client.post(f"{prefix}/agreements/new/", {
+        "submission_key": new_key(),
         "body": prefecture.pk, "kind": "project", "title": "広域の連携協定",
         "other_body_codes": typed, "items": "防災訓練",
     })

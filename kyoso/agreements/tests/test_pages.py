@@ -13,7 +13,7 @@ from kyoso.proposals.models import Proposal
 from kyoso.proposals.tests.factories import make_draft
 from kyoso.proposals.tests.factories import walk as walk_proposal
 
-from .factories import make_agreement, walk
+from .factories import make_agreement, new_key, walk
 
 S = Agreement.State
 pytestmark = pytest.mark.django_db
@@ -72,6 +72,7 @@ def test_the_desk_creates_edits_and_signs_through_the_forms(
     organization = partner_member.organization_memberships.get().organization
     client.force_login(desk_coordinator)
     response = client.post("/agreements/new/", {
+        "submission_key": new_key(),
         "body": prefecture.pk, "kind": "comprehensive", "title": "災害時の物資供給に関する協定",
         "fields": ["disaster", "welfare"],
         "items": "物資の供給\n避難所の支援", "starts_on": "2025-04-01", "ends_on": "2026-03-31",
@@ -99,6 +100,7 @@ def test_the_desk_creates_edits_and_signs_through_the_forms(
 def test_a_form_error_lands_on_its_field(client, desk_coordinator, prefecture):
     client.force_login(desk_coordinator)
     response = client.post("/en/agreements/new/", {
+        "submission_key": new_key(),
         "body": prefecture.pk, "kind": "project", "title": "期間の誤り",
         "starts_on": "2026-04-01", "ends_on": "2026-03-01",
     })
@@ -112,6 +114,7 @@ def test_parties_may_file_but_not_sign_and_strangers_get_404(
     client.force_login(partner_member)
     assert client.get(f"/agreements/{agreement.pk}/sign/").status_code == 403
     response = client.post(f"/agreements/{agreement.pk}/documents/new/", {
+        "submission_key": new_key(),
         "title": "協定書案", "file": SimpleUploadedFile("案.pdf", PDF, "application/pdf"),
     })
     assert response.status_code == 302
@@ -124,6 +127,7 @@ def test_parties_may_file_but_not_sign_and_strangers_get_404(
 def test_a_file_is_refused_by_its_content(client, agreement, desk_coordinator):
     client.force_login(desk_coordinator)
     response = client.post(f"/agreements/{agreement.pk}/documents/new/", {
+        "submission_key": new_key(),
         "file": SimpleUploadedFile("協定書.pdf", b"MZ\x90\x00 not a pdf", "application/pdf"),
     })
     assert response.status_code == 200
@@ -162,7 +166,8 @@ def test_an_agreement_is_prepared_from_an_adopted_proposal_only(
     client.force_login(desk_coordinator)
     workspace = client.get(reverse("proposals:desk_proposal", args=[proposal.pk])).content
     assert "この提案から協定を作成する" in workspace.decode()
-    response = client.post(f"/agreements/from-proposal/{proposal.pk}/")
+    response = client.post(f"/agreements/from-proposal/{proposal.pk}/",
+                           {"submission_key": new_key()})
     assert response.status_code == 302, response.content.decode()[-3000:]
     agreement = Agreement.objects.get(proposal=proposal)
     assert response.status_code == 302
@@ -170,7 +175,8 @@ def test_an_agreement_is_prepared_from_an_adopted_proposal_only(
     assert list(agreement.partners.all()) == [proposal.organization]
     undecided = make_draft(cso_member, prefecture, title="まだの提案")
     undecided = walk_proposal(undecided, Proposal.State.SCREENING, **people)
-    response = client.post(f"/agreements/from-proposal/{undecided.pk}/")
+    response = client.post(f"/agreements/from-proposal/{undecided.pk}/",
+                           {"submission_key": new_key()})
     assert response.status_code == 200
     assert not Agreement.objects.filter(proposal=undecided).exists()
 

@@ -13,7 +13,7 @@ from kyoso.agreements.services import AgreementTransitionError
 from kyoso.core.models import AuditEvent
 from kyoso.organizations.tests.factories import OrganizationFactory
 
-from .factories import make_agreement, organization_of, walk
+from .factories import make_agreement, new_key, organization_of, walk
 
 S = Agreement.State
 pytestmark = pytest.mark.django_db
@@ -246,6 +246,7 @@ def test_parties_get_403_and_strangers_404(
 def test_a_new_agreement_goes_on_to_its_partners(client, desk_coordinator, prefecture):
     client.force_login(desk_coordinator)
     response = client.post("/en/agreements/new/", {
+        "submission_key": new_key(),
         "body": prefecture.pk, "kind": "project", "title": "観光振興に関する事業連携協定",
         "fields": ["tourism"],
     })

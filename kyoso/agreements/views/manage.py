@@ -3,7 +3,9 @@ documents and memoranda. Each action has its own URL: GET shows its form (the co
 move), POST calls the service.
 
 Someone who may not see the agreement gets 404; someone who sees it but may not act gets 403;
-a move its state does not allow is refused with the service's own message.
+a move its state does not allow is refused with the service's own message. A form that creates
+something (a draft, a document, a memorandum) carries a one-time key (``kyoso.core.forms``):
+sent twice, it creates once, and the repeat lands where the first one did.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from kyoso.core.forms import create_once, earlier_submission
 from kyoso.organizations.models import GovernmentBody
 from kyoso.proposals.selectors import proposal_for
 
@@ -31,7 +34,9 @@ from ..forms import (
     AgreementForm,
     ConfirmForm,
     DocumentForm,
+    FromProposalForm,
     MemorandumForm,
+    NewAgreementForm,
     RenewForm,
     SignForm,
     TerminateForm,
@@ -91,21 +96,31 @@ def create(request):
     bodies = _bodies_kept_by(request.user)
     if not bodies.exists():
         raise PermissionDenied
-    form = AgreementForm(_posted(request), bodies=bodies,
-                         initial={"body": request.GET.get("body") and bodies.filter(
-                             code=request.GET.get("body")).first()})
+    earlier = earlier_submission(request, "agreements.create")
+    if earlier is not None:
+        return redirect("agreements:partners", earlier)
+    form = NewAgreementForm(_posted(request), bodies=bodies,
+                            initial={"body": request.GET.get("body") and bodies.filter(
+                                code=request.GET.get("body")).first()})
     if request.method == "POST" and form.is_valid():
         try:
-            agreement = services.agreement_create(
-                actor=request.user, body=form.cleaned_data["body"], **form.service_values()
+            pk, replayed = create_once(
+                user=request.user, key=form.cleaned_data["submission_key"],
+                operation="agreements.create",
+                create=lambda: services.agreement_create(
+                    actor=request.user, body=form.cleaned_data["body"],
+                    **form.service_values(),
+                ),
             )
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
-            messages.success(request, _(
-                "The draft agreement was saved. Now find its partner organizations and add them."
-            ))
-            return redirect("agreements:partners", agreement.pk)
+            if not replayed:
+                messages.success(request, _(
+                    "The draft agreement was saved. Now find its partner organizations and add "
+                    "them."
+                ))
+            return redirect("agreements:partners", pk)
     return render(request, "agreements/form.html", {
         "form": form, "title": _("New agreement"), "agreement": None,
     })
@@ -118,20 +133,29 @@ def create_from_proposal(request, proposal_pk):
     proposal = proposal_for(request.user, proposal_pk)
     if not rules.has_perm("agreements.create_agreement", request.user, proposal.body):
         raise Http404
-    form = ConfirmForm(_posted(request))
+    earlier = earlier_submission(request, "agreements.create_from_proposal")
+    if earlier is not None:
+        return redirect("agreements:edit", earlier)
+    form = FromProposalForm(_posted(request))
     adopted = services.is_adopted(proposal)
     if request.method == "POST" and form.is_valid():
         try:
-            agreement = services.agreement_create_from_proposal(
-                actor=request.user, proposal=proposal
+            pk, replayed = create_once(
+                user=request.user, key=form.cleaned_data["submission_key"],
+                operation="agreements.create_from_proposal",
+                create=lambda: services.agreement_create_from_proposal(
+                    actor=request.user, proposal=proposal
+                ),
             )
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
-            messages.success(request, _(
-                "A draft agreement was prepared from the proposal. Complete its items and term."
-            ))
-            return redirect("agreements:edit", agreement.pk)
+            if not replayed:
+                messages.success(request, _(
+                    "A draft agreement was prepared from the proposal. Complete its items and "
+                    "term."
+                ))
+            return redirect("agreements:edit", pk)
     return render(request, "agreements/from_proposal.html", {
         "form": form, "proposal": proposal, "adopted": adopted,
         "existing": list(proposal.agreements.all()),
@@ -267,24 +291,40 @@ def move(request, pk, verb):
     }, status=409 if refusal and request.method == "POST" else 200)
 
 
+def _filed_before(request, operation: str, model) -> int | None:
+    """The agreement on which this very form already filed its paper (a double click, a resent
+    form): the paper is not filed twice."""
+    earlier = earlier_submission(request, operation)
+    if earlier is None:
+        return None
+    return model.objects.filter(pk=earlier).values_list("agreement_id", flat=True).first()
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def document_add(request, pk):
     agreement = _agreement_for_action(request, pk, "agreements.file_document")
     refusal = _refusal(request, agreement, "agreements.file_document", "file")
     may_publish = rules.has_perm("agreements.publish_document", request.user, agreement)
+    earlier = _filed_before(request, "agreements.document.add", AgreementDocument)
+    if earlier is not None:
+        return redirect("agreements:detail", earlier)
     form = DocumentForm(_posted(request), _files(request), may_publish=may_publish)
     if request.method == "POST" and not refusal and form.is_valid():
+        data = form.cleaned_data
         try:
-            services.document_add(
-                actor=request.user, agreement=agreement, upload=form.cleaned_data["file"],
-                title=form.cleaned_data.get("title", ""),
-                is_public=form.cleaned_data.get("is_public", False),
+            _pk, replayed = create_once(
+                user=request.user, key=data["submission_key"], operation="agreements.document.add",
+                create=lambda: services.document_add(
+                    actor=request.user, agreement=agreement, upload=data["file"],
+                    title=data.get("title", ""), is_public=data.get("is_public", False),
+                ),
             )
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
-            messages.success(request, _("The document was filed."))
+            if not replayed:
+                messages.success(request, _("The document was filed."))
             return redirect("agreements:detail", agreement.pk)
     return render(request, "agreements/action.html", {
         "agreement": agreement, "form": form, "title": ACTION_LABELS["file"],
@@ -328,14 +368,24 @@ def memorandum_add(request, pk):
     may_sign = rules.has_perm("agreements.sign_memorandum", request.user, agreement) and (
         agreement.is_public
     )
+    earlier = _filed_before(request, "agreements.memorandum.add", Memorandum)
+    if earlier is not None:
+        return redirect("agreements:detail", earlier)
     form = MemorandumForm(_posted(request), may_sign=may_sign)
     if request.method == "POST" and not refusal and form.is_valid():
         try:
-            services.memorandum_add(actor=request.user, agreement=agreement, **form.cleaned_data)
+            _pk, replayed = create_once(
+                user=request.user, key=form.cleaned_data["submission_key"],
+                operation="agreements.memorandum.add",
+                create=lambda: services.memorandum_add(
+                    actor=request.user, agreement=agreement, **form.service_values()
+                ),
+            )
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
-            messages.success(request, _("The memorandum was saved."))
+            if not replayed:
+                messages.success(request, _("The memorandum was saved."))
             return redirect("agreements:detail", agreement.pk)
     return render(request, "agreements/action.html", {
         "agreement": agreement, "form": form, "title": ACTION_LABELS["memorandum"],

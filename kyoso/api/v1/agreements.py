@@ -13,6 +13,7 @@ from typing import Literal
 
 from django.http import HttpResponse
 from django.urls import reverse
+from django.utils.translation import get_language
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 from pydantic import field_validator
@@ -260,10 +261,20 @@ def _found(filters: AgreementFilters):
     ).order_by("-signed_on", "-id")
 
 
-CSV_HEADERS = [
-    "id", "種別", "状態", "協定名", "協定名(英語)", "締結団体", "連携先", "分野", "締結日", "年度",
-    "開始日", "終了日", "自動更新", "更新期間(月)", "連携事項", "URL",
+# (Japanese, English) header of each column; the file speaks the language of the request.
+CSV_COLUMNS = [
+    ("id", "id"), ("種別", "Kind"), ("状態", "State"), ("協定名", "Title"),
+    ("協定名(英語)", "Title in English"), ("締結団体", "Government parties"),
+    ("連携先", "Partners"), ("分野", "Fields"), ("締結日", "Signed on"), ("年度", "Fiscal year"),
+    ("開始日", "Term starts"), ("終了日", "Term ends"), ("自動更新", "Renewed automatically"),
+    ("更新期間(月)", "Renewal period (months)"), ("連携事項", "Items of cooperation"),
+    ("URL", "URL"),
 ]
+CSV_HEADERS = [japanese for japanese, _english in CSV_COLUMNS]
+CSV_HEADERS_EN = [english for _japanese, english in CSV_COLUMNS]
+# Between the values of a cell with several (parties, fields, items). Not "・": it occurs
+# inside field labels (保健・医療・福祉), nor ", ": inside English ones.
+CSV_SEPARATOR = " / "
 
 
 class _Echo:
@@ -272,20 +283,23 @@ class _Echo:
 
 
 def _csv(agreements, request) -> HttpResponse:
+    english = (get_language() or "ja").startswith("en")
     writer = csv.writer(_Echo(), lineterminator="\r\n")
-    lines = [BOM + writer.writerow(CSV_HEADERS)]
+    lines = [BOM + writer.writerow(CSV_HEADERS_EN if english else CSV_HEADERS)]
+    join = CSV_SEPARATOR.join
     for agreement in agreements.prefetch_related("items"):
         row = [
             agreement.pk, agreement.get_kind_display(), agreement.get_state_display(),
             agreement.title, agreement.title_en,
-            "・".join([agreement.body.name, *(b.name for b in agreement.other_bodies.all())]),
-            "・".join(link.organization.name for link in agreement.partner_links.all()),
-            "・".join(str(label) for label in agreement.field_labels()),
+            join([agreement.body.display_name,
+                  *(body.display_name for body in agreement.other_bodies.all())]),
+            join(link.organization.display_name for link in agreement.partner_links.all()),
+            join(str(label) for label in agreement.field_labels()),
             agreement.signed_on.isoformat(), format_fiscal_year(agreement.fiscal_year),
             agreement.starts_on.isoformat() if agreement.starts_on else "",
             agreement.ends_on.isoformat() if agreement.ends_on else "",
             "1" if agreement.auto_renew else "0", agreement.renewal_months or "",
-            " / ".join(item.text for item in agreement.items.all()),
+            join(item.localized_text() for item in agreement.items.all()),
             absolute(request, _page(agreement)),
         ]
         lines.append(writer.writerow(
@@ -317,7 +331,9 @@ def list_agreements(request, filters: Query[AgreementFilters], lang: LanguagePar
 )
 def agreements_csv(request, filters: Query[AgreementFilters], lang: LanguageParam = None):
     """Every signed agreement matching the filters of the list, as CSV (UTF-8 with BOM and
-    CRLF for Excel; text that a spreadsheet would run as a formula starts with an apostrophe)."""
+    CRLF for Excel; text that a spreadsheet would run as a formula starts with an apostrophe).
+    Headers, labels, the parties' names and the items are in the language of the request;
+    several values in one cell (parties, fields, items) are separated by ` / `."""
     return _csv(_found(filters), request)
 
 
