@@ -47,3 +47,15 @@ def indexed_form(key: str) -> str:
     ``indexed_form(term) in indexed_form(text)`` exactly when ``term in text``.
     """
     return "".join(character * 2 for character in key)
+
+
+def list_separator() -> str:
+    """What separates the items of a list in the active language: 「、」 or ", "."""
+    from django.utils.translation import get_language
+
+    return "、" if (get_language() or "ja").split("-")[0] == "ja" else ", "
+
+
+def join_names(names) -> str:
+    """Names as a list in the language of the page: 「A、B」 in Japanese, "A, B" in English."""
+    return list_separator().join(str(name) for name in names)

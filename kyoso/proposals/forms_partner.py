@@ -30,6 +30,11 @@ CONFIDENTIAL_HELP = _(
 )
 
 
+def ascii_digits(value) -> bool:
+    """Whether ``value`` is a non-empty string of the digits 0-9 and nothing else."""
+    return isinstance(value, str) and value.isascii() and value.isdigit()
+
+
 def project_label(project: CatalogProject) -> str:
     return f"{project.display_name}（{project.department.display_name}）"
 
@@ -47,7 +52,9 @@ class YenField(forms.CharField):
         if value in self.empty_values:
             return None
         digits = re.sub(r"[,\s円¥]", "", value)
-        if not digits.isdigit():
+        # ASCII digits only: str.isdigit() also says yes to digits of other scripts (「፩」),
+        # which int() cannot read. Full-width digits were made ASCII by the NFKC above.
+        if not ascii_digits(digits):
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
         if int(digits) > MAX_YEN:
             raise forms.ValidationError(self.error_messages["too_large"], code="too_large")
@@ -248,13 +255,19 @@ class ReviseForm(forms.Form):
     """The whole proposal on one page, while departments consider it: one revision per save."""
 
     title = forms.CharField(label=pgettext_lazy("proposal", "Title"), max_length=200)
-    background = forms.CharField(label=_("Background"), widget=forms.Textarea(attrs={"rows": 6}))
-    content = forms.CharField(label=_("Content"), widget=forms.Textarea(attrs={"rows": 8}))
+    # The same limit as a section of a draft and the API (20,000 characters).
+    background = forms.CharField(
+        label=_("Background"), max_length=20000, widget=forms.Textarea(attrs={"rows": 6})
+    )
+    content = forms.CharField(
+        label=_("Content"), max_length=20000, widget=forms.Textarea(attrs={"rows": 8})
+    )
     expected_effect = forms.CharField(
-        label=_("Expected effect"), widget=forms.Textarea(attrs={"rows": 6})
+        label=_("Expected effect"), max_length=20000, widget=forms.Textarea(attrs={"rows": 6})
     )
     schedule = forms.CharField(
-        label=_("Schedule"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+        label=_("Schedule"), required=False, max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
     budget_yen = BudgetForm.base_fields["budget_yen"]
     funding = BudgetForm.base_fields["funding"]
@@ -292,4 +305,14 @@ class WithdrawForm(forms.Form):
     reason = forms.CharField(
         label=_("Why do you withdraw it? (optional)"), required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class MessageForm(SubmitOnceMixin, forms.Form):
+    """A message to the desk and the departments, in the proposal's thread."""
+
+    text = forms.CharField(
+        label=_("Message"), max_length=10000, widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("The proposer, the desk and the assigned departments read the thread."),
+        error_messages={"required": _("Write a message.")},
     )

@@ -226,6 +226,12 @@ def staff_url(proposal: Proposal) -> str:
     return _path("proposals:desk_proposal", proposal.pk)
 
 
+def queue_url() -> str:
+    """A department's queue: where its staff go once a proposal is no longer theirs."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return reverse("proposals:desk_queue")
+
+
 def _local_date(moment: dt.datetime | None) -> str:
     return timezone.localtime(moment).date().isoformat() if moment else ""
 
@@ -264,6 +270,11 @@ def proposal_event_told(
         target = proposal.partner_links.select_related("organization").get(
             organization_id=(changes or {})["partner"][1]
         )
+    elif verb == "route":
+        # The assignments this routing made (routing again adds departments to earlier ones).
+        target = list(proposal.assignments.filter(
+            state=Assignment.State.OPEN, department_id__in=(changes or {}).get("departments", ())
+        ))
     handler(proposal, actor=actor, key=f"audit:{event.pk}", target=target)
 
 
@@ -306,8 +317,12 @@ def _forwarded_copy(proposal):
 
 def _on_route(proposal, *, actor, key, target):
     _tell_assigned(proposal)
+    # The proposer hears when the departments answer, not the desk's own (past) deadline.
+    params = _params(proposal)
+    if target:
+        params["due"] = _local_date(max(assignment.due_at for assignment in target))
     notify(recipients=proposer_people(proposal), kind="proposals.routed", key=key,
-           url=partner_url(proposal), params=_params(proposal), exclude=actor)
+           url=partner_url(proposal), params=params, exclude=actor)
 
 
 def _tell_assigned(proposal):
@@ -364,10 +379,15 @@ def _to_staff(kind):
 def _on_withdraw(proposal, *, actor, key, target):
     if proposal.submitted_at is None:
         return
-    # The assignments are cancelled by now: tell the departments that held one.
-    departments = proposal.assignments.values_list("department_id", flat=True)
-    notify(recipients=_staff_on_it(proposal, departments), kind="proposals.withdrawn", key=key,
+    # The desk still opens the proposal's workspace.
+    notify(recipients=desk_people(proposal.body), kind="proposals.withdrawn", key=key,
            url=staff_url(proposal), params=_params(proposal), exclude=actor)
+    # The assignments are cancelled by now, so the departments that held one no longer see the
+    # proposal: they are sent to their queue, which they can open (someone on the desk too was
+    # told above, once per key, with the workspace).
+    departments = proposal.assignments.values_list("department_id", flat=True)
+    notify(recipients=department_people(departments), kind="proposals.withdrawn", key=key,
+           url=queue_url(), params=_params(proposal), exclude=actor)
 
 
 def _on_decision_record(proposal, *, actor, key, target):

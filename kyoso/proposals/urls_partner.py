@@ -3,7 +3,7 @@ proposal (``views/partner*.py``)."""
 
 from django.urls import path
 
-from .views import partner, partner_files, partner_submit, revisions
+from .views import partner, partner_files, partner_submit, partner_thread, revisions
 
 urlpatterns = [
     path("proposals/", partner.my_proposals, name="my_proposals"),
@@ -12,8 +12,17 @@ urlpatterns = [
     path("proposals/<int:pk>/sections/<slug:slug>/", partner.section_edit, name="section"),
     path("proposals/<int:pk>/partners/", partner.partners, name="partners"),
     path(
+        "proposals/<int:pk>/partners/<int:link_pk>/remove/", partner.partner_remove,
+        name="partner_remove",
+    ),
+    path(
         "proposals/partnerships/<int:link_pk>/", partner.partner_consent, name="partner_consent"
     ),
+    path(
+        "proposals/partnerships/<int:link_pk>/decline/", partner.partner_decline,
+        name="partner_decline",
+    ),
+    path("proposals/<int:pk>/messages/", partner_thread.message, name="message"),
     path("proposals/<int:pk>/attachments/", partner_files.attachments, name="attachments"),
     path(
         "proposals/<int:pk>/attachments/<int:attachment_pk>/remove/",

@@ -198,7 +198,7 @@ def test_it_countersigns_a_non_adoption_under_the_principle_of_yes(
 def test_it_records_a_meeting(desk, cso_member, prefecture, people):
     routed = at(S.ROUTED, cso_member, prefecture, people)
     response = desk.post(f"/proposals/{routed.pk}/meetings", {
-        "held_at": "2026-12-01T10:00:00+09:00", "place": "県庁 会議室",
+        "held_at": f"{timezone.localdate():%Y-%m-%d}T10:00:00+09:00", "place": "県庁 会議室",
         "attendees": "提案者、デスク、こども家庭課", "minutes": "次回までに資料",
     })
     assert response.status_code == 201, response.content

@@ -22,7 +22,7 @@ def test_a_reworded_or_withheld_reason_stays_so_for_other_readers(
     decision = services.decision_record(
         actor=department_officer, assignment=consulting.assignments.get(),
         outcome=Decision.Outcome.NOT_ADOPTED, reasons=PRIVATE, budget_reflected_yen=1000,
-        expected_version=consulting.version,
+        budget_fiscal_year=2027, expected_version=consulting.version,
     )
     consulting.refresh_from_db()
     services.proposal_publish(actor=desk_coordinator, proposal=consulting,

@@ -189,6 +189,38 @@ class AssignmentOut(Schema):
         return obj.api_actions
 
 
+class AttachmentOut(Schema):
+    id: int
+    name: str = Field(..., description="The file's name as the proposer uploaded it.")
+    content_type: str = Field(..., description="Decided by the file's content on upload.")
+    size: int = Field(..., description="In bytes.")
+    confidential: bool = Field(
+        ..., description="Protected as an idea (アイデア保護) until the proposer releases it."
+    )
+    uploaded_at: dt.datetime
+    uploaded_by_name: str
+    download_url: str = Field(
+        ..., description="The file itself (same authentication as this answer)."
+    )
+
+    @staticmethod
+    def resolve_name(obj) -> str:
+        return obj.original_name
+
+    @staticmethod
+    def resolve_confidential(obj) -> bool:
+        return obj.is_protected()
+
+    @staticmethod
+    def resolve_uploaded_by_name(obj) -> str:
+        return obj.uploaded_by.display_name if obj.uploaded_by_id else ""
+
+    @staticmethod
+    def resolve_download_url(obj, context) -> str:
+        return api_url(context["request"], "proposal_attachment", proposal_id=obj.proposal_id,
+                       attachment_id=obj.pk)
+
+
 class ProposalOut(ProposalSummaryOut):
     is_new_project: bool
     target_projects: list[TargetProjectOut]
@@ -208,6 +240,11 @@ class ProposalOut(ProposalSummaryOut):
         "reason…); null for callers outside the proposal."
     )
     partners: list[PartnerOut]
+    attachments: list[AttachmentOut] = Field(
+        ..., description="Files attached to the proposal, for those taking part in it (not for "
+        "readers of a published result); protected ones only for those who may read protected "
+        "sections. Each download of a protected file is logged."
+    )
     assignments: list[AssignmentOut] = Field(
         ..., description="Departments the proposal was routed to, with their decisions. Callers "
         "outside the proposal see only the answered ones with effective decisions."
@@ -245,6 +282,10 @@ class ProposalOut(ProposalSummaryOut):
     @staticmethod
     def resolve_partners(obj):
         return obj.api_partners
+
+    @staticmethod
+    def resolve_attachments(obj):
+        return obj.api_attachments
 
     @staticmethod
     def resolve_assignments(obj):
@@ -362,13 +403,17 @@ class PublicDecisionOut(Schema):
     def resolve_outcome_label(obj) -> str:
         return str(obj.get_outcome_display())
 
+    # Only an adoption is carried out in a form (a non-adoption recorded with one before the
+    # services refused it must not be published as "Not adopted | Subsidy").
     @staticmethod
     def resolve_collaboration_form(obj):
-        return obj.collaboration_form or None
+        return (obj.collaboration_form or None) if obj.is_adopted else None
 
     @staticmethod
     def resolve_collaboration_form_label(obj):
-        return str(obj.get_collaboration_form_display()) if obj.collaboration_form else None
+        if not (obj.is_adopted and obj.collaboration_form):
+            return None
+        return str(obj.get_collaboration_form_display())
 
     @staticmethod
     def resolve_reasons(obj):

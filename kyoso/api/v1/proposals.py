@@ -14,12 +14,13 @@ from typing import Annotated
 
 import rules
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Header, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from kyoso.catalog.models import CatalogProject
+from kyoso.core.audit import audit_record
 from kyoso.organizations.models import GovernmentBody, Organization
 from kyoso.proposals import services
 from kyoso.proposals.models import Proposal
@@ -30,7 +31,9 @@ from kyoso.proposals.rules import (
     is_proposer,
 )
 from kyoso.proposals.selectors import proposal_for, revision_sections, visible_sections
+from kyoso.proposals.views.desk import attachments_for
 from kyoso.proposals.views.desk_clock import live_assignments_prefetch
+from kyoso.proposals.views.forms_desk import meeting_time_problem
 from kyoso.proposals.views.partner_common import own_proposals
 
 from ..auth import AUTH
@@ -173,6 +176,8 @@ def with_details(user, proposal: Proposal) -> Proposal:
     if not participant:
         partners = partners.filter(consented_at__isnull=False)  # only those taking part
     proposal.api_partners = list(partners)
+    # Files: the same rule as their download (protected ones for those who read protected ideas).
+    proposal.api_attachments, _hidden = attachments_for(user, proposal)
     proposal.api_assignments = assignment_details(user, proposal, participant=participant)
     proposal.api_state_reason = proposal.state_reason if participant else None
     proposal.api_actions = allowed_actions(user, proposal)
@@ -343,6 +348,46 @@ def get_meetings(request, proposal_id: int, lang: LanguageParam = None):
     """Records of consultation meetings: when, where, who took part, the minutes."""
     proposal = thread_reader(request.user, proposal_id)
     return proposal.meetings.order_by("held_at", "pk")
+
+
+@router.get(
+    "/proposals/{int:proposal_id}/attachments/{int:attachment_id}",
+    response={200: None, **READ_ERRORS},
+    url_name="proposal_attachment",
+    summary="Download an attached file",
+    openapi_extra={"responses": {"200": {
+        "description": "The file, with its own content type and name.",
+        "content": {"application/octet-stream": {"schema": {"type": "string",
+                                                              "format": "binary"}}},
+    }}},
+)
+def download_attachment(request, proposal_id: int, attachment_id: int,
+                        lang: LanguageParam = None):
+    """A file listed in the proposal's `attachments`: to those taking part in the proposal (not
+    to readers of a published result); a protected file only to those who may read protected
+    sections, and each such download is logged. Anyone else gets 404."""
+    proposal = proposal_for(request.user, proposal_id)
+    attachment = next(
+        (a for a in attachments_for(request.user, proposal)[0] if a.pk == attachment_id), None
+    )
+    if attachment is None:
+        raise Http404
+    if attachment.is_protected():
+        audit_record(
+            actor=request.user, action="proposals.confidential.read", target=proposal,
+            body_code=proposal.body.code, changes={"attachments": [attachment.pk]},
+        )
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(
+        handle, as_attachment=True, filename=attachment.original_name,
+        content_type=attachment.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 # ---- The proposer's writes --------------------------------------------------------------------
@@ -534,6 +579,10 @@ def record_meeting(request, proposal_id: int, payload: MeetingIn, lang: Language
     proposal = proposal_for(request.user, proposal_id)
     if not is_participant(request.user, proposal):
         raise PermissionDenied
+    # The same range the desk's form accepts: from the submission until today.
+    problem = meeting_time_problem(proposal, payload.held_at)
+    if problem and rules.has_perm("proposals.record_meeting", request.user, proposal):
+        raise ValidationError({"held_at": problem})
     meeting = services.meeting_record(
         actor=request.user, proposal=proposal, held_at=payload.held_at, place=payload.place,
         attendees=payload.attendees, minutes=payload.minutes,

@@ -6,6 +6,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 
 from kyoso.core.fiscal import format_fiscal_year
+from kyoso.core.text import join_names as join_names_in_language
 
 register = template.Library()
 
@@ -16,6 +17,12 @@ def fiscal_year(value):
     if value in (None, ""):
         return ""
     return format_fiscal_year(int(value))
+
+
+@register.filter
+def join_names(values):
+    """A list in the language of the page: 「A、B」 / "A, B"."""
+    return join_names_in_language(values or ())
 
 
 @register.filter

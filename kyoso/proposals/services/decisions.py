@@ -79,6 +79,16 @@ def decision_record(
         raise ValidationError({"form": _("Choose a form of collaboration.")})
     if adopted and not form:
         raise ValidationError({"form": _("Say in which form the proposal is adopted.")})
+    if form and not adopted:
+        # Only an adoption is carried out in some form; a non-adoption or an opinion taken
+        # would otherwise be published as e.g. "Not adopted | Subsidy".
+        raise ValidationError({"form": _(
+            "Only an adoption has a form of collaboration: leave it empty for this outcome."
+        )})
+    if budget_reflected_yen is not None and not budget_fiscal_year:
+        raise ValidationError(
+            {"budget_fiscal_year": _("Say in which fiscal year the budget is.")}
+        )
     moment = now()
     previous = assignment.decisions.filter(superseded_at__isnull=True).first()
     if previous is not None:

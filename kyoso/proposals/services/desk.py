@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
+import secrets
+
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from kyoso.catalog.counting import bump_catalog_version
+from kyoso.core.text import join_names
 from kyoso.organizations.models import GovernmentBody
 
-from ..models import Assignment, Decision, Message, Proposal, ProposalPartner, ProposalRevision
+from ..models import (
+    Assignment,
+    Decision,
+    Message,
+    Proposal,
+    ProposalAttachment,
+    ProposalPartner,
+    ProposalRevision,
+)
+from ..models.attachments import ATTACHMENT_TYPES
 from ._common import (
     allocate_reference,
     audit,
@@ -70,7 +83,7 @@ def _check_departments(proposal: Proposal, departments) -> list:
     )
     if held:
         raise ValidationError(
-            {"departments": _("Already routed to: %(names)s") % {"names": "、".join(sorted(held))}}
+            {"departments": _("Already routed to: %(names)s") % {"names": join_names(sorted(held))}}
         )
     return departments
 
@@ -111,7 +124,8 @@ def proposal_forward(
     """Hand a matter over between a prefecture and one of its municipalities.
 
     The receiving body gets its own proposal (its own reference and clock, without catalog
-    targets, which belong to the sender); this one closes, pointing to it.
+    targets, which belong to the sender, with copies of the attached files); this one closes,
+    pointing to it.
     """
     proposal = lock(proposal)
     require_state(proposal, "forward", S.SUBMITTED, S.SCREENING)
@@ -139,11 +153,65 @@ def proposal_forward(
     )
     ProposalRevision.objects.create(proposal=copy, number=1, snapshot=snapshot(copy),
                                     created_by=actor, note=reason)
-    audit(copy, actor=actor, verb="receive_forwarded", to_state=S.SUBMITTED, reason=reason,
-          changes={"forwarded_from": proposal.reference})
-    move(proposal, actor=actor, to_state=S.CLOSED, verb="forward", reason=reason,
-         changes={"forwarded_to": [to_body.code, copy.reference]})
+    copied, missing, stored = _copy_attachments(proposal, copy)
+    try:
+        changes = {"forwarded_from": proposal.reference, "attachments": [a.pk for a in copied]}
+        if missing:
+            changes["attachments_missing"] = missing
+        audit(copy, actor=actor, verb="receive_forwarded", to_state=S.SUBMITTED, reason=reason,
+              changes=changes)
+        move(proposal, actor=actor, to_state=S.CLOSED, verb="forward", reason=reason,
+             changes={"forwarded_to": [to_body.code, copy.reference]})
+    except Exception:
+        # Nothing will point at the copied files: do not leave them on disk.
+        _remove_stored(stored)
+        raise
     return copy
+
+
+def _copy_attachments(
+    proposal: Proposal, copy: Proposal
+) -> tuple[list[ProposalAttachment], list[int], list]:
+    """The files of ``proposal`` as files of its forwarded ``copy``.
+
+    Each is stored again under a new name of the copy (never shared: removing one must not
+    remove the other), keeping its name, type, protection, uploader and upload time. Returns the
+    copies, the ids of files missing from storage (not copied) and what was stored, for the
+    caller to remove should the forward fail.
+    """
+    copies, missing, stored = [], [], []
+    try:
+        for attachment in proposal.attachments.order_by("uploaded_at", "pk"):
+            new = ProposalAttachment(
+                proposal=copy, token=secrets.token_hex(16),
+                original_name=attachment.original_name, content_type=attachment.content_type,
+                size=attachment.size, confidential=attachment.confidential,
+                uploaded_by_id=attachment.uploaded_by_id,
+            )
+            try:
+                handle = attachment.file.open("rb")
+            except FileNotFoundError:
+                missing.append(attachment.pk)
+                continue
+            with handle:
+                new.file.save(new.token + ATTACHMENT_TYPES[attachment.content_type],
+                              File(handle), save=False)
+            stored.append((new.file.storage, new.file.name))
+            new.save()
+            # Uploaded when the proposer uploaded it, not when it was forwarded.
+            ProposalAttachment.objects.filter(pk=new.pk).update(
+                uploaded_at=attachment.uploaded_at
+            )
+            copies.append(new)
+    except Exception:
+        _remove_stored(stored)
+        raise
+    return copies, missing, stored
+
+
+def _remove_stored(stored) -> None:
+    for storage, name in stored:
+        storage.delete(name)
 
 
 @transaction.atomic

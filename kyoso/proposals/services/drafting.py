@@ -8,8 +8,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from kyoso.catalog.counting import bump_catalog_version
 from kyoso.core.choices import CollaborationForm
 from kyoso.core.fiscal import fiscal_year_of
+from kyoso.core.text import join_names
 
 from ..models import CONFIDENTIAL_SECTIONS, Proposal, ProposalPartner, ProposalRevision
 from ..models.proposals import EDITABLE_FIELDS
@@ -127,7 +129,7 @@ def _check_complete(proposal: Proposal) -> None:
     ]
     if waiting:
         errors["partners"] = _("Waiting for these partners to agree: %(names)s") % {
-            "names": "、".join(waiting)
+            "names": join_names(waiting)
         }
     if errors:
         raise ValidationError(errors)
@@ -220,6 +222,10 @@ def proposal_release_confidential(*, actor, proposal: Proposal) -> Proposal:
         bump(proposal, "released_at")
         audit(proposal, actor=actor, verb="confidential.release",
               changes={"confidential_sections": proposal.confidential_sections})
+        if proposal.published_at is not None:
+            # Catalog project pages show a published proposal's content once it is not
+            # protected: renew the shared public pages.
+            transaction.on_commit(bump_catalog_version)
     return proposal
 
 
@@ -261,3 +267,56 @@ def proposal_partner_consent(*, actor, link: ProposalPartner) -> ProposalPartner
         audit(proposal, actor=actor, verb="partner.consent",
               changes={"partner": link.organization_id})
     return link
+
+
+def _locked_link(proposal: Proposal, link_pk: int) -> ProposalPartner | None:
+    return (
+        ProposalPartner.objects.select_for_update().select_related("organization")
+        .filter(pk=link_pk, proposal=proposal).first()
+    )
+
+
+@transaction.atomic
+def proposal_partner_remove(*, actor, proposal: Proposal, link: ProposalPartner) -> bool:
+    """Take a partner off the proposal while it may be changed, whether it agreed or not.
+
+    Safe to repeat: a partner that is no longer on the proposal is left as it is (``False``).
+    """
+    proposal = lock(proposal)
+    require_state(proposal, "partners", *EDITABLE)
+    require_perm(actor, "proposals.manage_partners", proposal)
+    link = _locked_link(proposal, link.pk)
+    if link is None:
+        return False
+    audit(proposal, actor=actor, verb="partner.remove",
+          changes={"partner": [link.organization_id, None], "role": [link.role, None],
+                   "consented": link.consented_at is not None})
+    link.delete()
+    bump(proposal)
+    return True
+
+
+@transaction.atomic
+def proposal_partner_decline(*, actor, link: ProposalPartner) -> bool:
+    """A member of a named partner declines the invitation: the partner is taken off the
+    proposal, which no longer waits for it. Only an invitation not yet agreed to is declined.
+
+    Safe to repeat: an invitation already declined (or withdrawn) is left as it is (``False``).
+    """
+    proposal = lock(link.proposal)
+    require_perm(actor, "proposals.consent_partnership", link)
+    link = _locked_link(proposal, link.pk)
+    if link is None:
+        return False
+    if link.consented_at is not None:
+        raise ProposalTransitionError(
+            _("Your organization already agreed to take part. Ask the proposer to take it off "
+              "the proposal."),
+            code="already_consented",
+        )
+    require_state(proposal, "partners", *EDITABLE)
+    audit(proposal, actor=actor, verb="partner.decline",
+          changes={"partner": [link.organization_id, None], "role": [link.role, None]})
+    link.delete()
+    bump(proposal)
+    return True

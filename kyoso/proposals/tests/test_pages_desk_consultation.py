@@ -38,7 +38,8 @@ def test_it_records_a_meeting_and_keeps_what_was_typed_on_error(client, people):
 
     client.post(
         url("desk_meeting", proposal.pk),
-        {"held_at": "2026-05-20T14:00", "place": "県庁 会議室", "attendees": "NPO 2名、課 1名",
+        {"held_at": f"{timezone.localdate():%Y-%m-%d}T14:00", "place": "県庁 会議室",
+         "attendees": "NPO 2名、課 1名",
          "minutes": "予算を議論"},
     )
     meeting = Meeting.objects.get(proposal=proposal)

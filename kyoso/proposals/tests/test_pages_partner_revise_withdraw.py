@@ -68,3 +68,16 @@ def test_a_decided_proposal_cannot_be_withdrawn(client, people, prefecture):
     assert client.post(url("withdraw", proposal.pk)).url == url("task_list", proposal.pk)
     proposal.refresh_from_db()
     assert proposal.state == "decided"
+
+
+def test_a_revision_longer_than_a_section_may_be_is_refused_and_kept(client, people, prefecture):
+    proposal = walk(make_draft(people["proposer"], prefecture), Proposal.State.ROUTED, **people)
+    client = signed_in(client, people["proposer"])
+    long_text = "長" * 20001
+    response = client.post(url("revise", proposal.pk, language="en"),
+                           _revision_data(proposal, content=long_text))
+    assert response.status_code == 200
+    assert "at most 20000 characters" in response.content.decode()
+    assert long_text in response.content.decode()
+    proposal.refresh_from_db()
+    assert proposal.content != long_text and proposal.revisions.count() == 1

@@ -15,6 +15,8 @@ from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from kyoso.core.text import join_names, list_separator
+
 from ..models import Assignment, Decision, Proposal
 from ..models.proposals import EDITABLE_FIELDS
 from ..rules import is_assigned_staff, is_proposal_body_admin, is_proposal_desk
@@ -29,6 +31,7 @@ from .desk_clock import (
     queue_for,
 )
 from .forms_desk import MeetingForm, MessageForm
+from .partner_files import takes_part
 
 PAGE_SIZES = (20, 50, 100)
 
@@ -116,6 +119,20 @@ def field_label(name: str) -> str:
     return name
 
 
+def attachments_for(user, proposal: Proposal) -> tuple[list, int]:
+    """The proposal's files this viewer may download, and how many protected ones are not
+    shown. The same rule as the download itself (``partner_files.attachment_download``): those
+    taking part in the proposal, a protected file only to those who read protected ideas —
+    whose names may tell the idea, so the others see neither the file nor its name."""
+    if not takes_part(user, proposal):
+        return [], 0
+    files = list(proposal.attachments.select_related("uploaded_by").order_by("uploaded_at", "pk"))
+    if rules.has_perm("proposals.view_confidential", user, proposal):
+        return files, 0
+    shown = [attachment for attachment in files if not attachment.is_protected()]
+    return shown, len(files) - len(shown)
+
+
 def workspace_context(request, proposal: Proposal) -> dict:
     """Everything the workspace shows, and which actions this viewer is offered."""
     from .desk_actions import ACTIONS_ON_PROPOSAL, offered
@@ -149,9 +166,10 @@ def workspace_context(request, proposal: Proposal) -> dict:
     # Messages and minutes may repeat protected ideas: only those who may read them see them.
     reads_thread = rules.has_perm("proposals.view_confidential", user, proposal)
     revisions = [
-        (revision, [field_label(name) for name in (revision.changes or {})])
+        (revision, join_names(field_label(name) for name in (revision.changes or {})))
         for revision in proposal.revisions.select_related("created_by").order_by("number")
     ]
+    attachments, protected_hidden = attachments_for(user, proposal)
     return {
         "proposal": proposal,
         "clock": clock_of(proposal),
@@ -159,6 +177,9 @@ def workspace_context(request, proposal: Proposal) -> dict:
         "partners": proposal.partner_links.select_related("organization").order_by("pk"),
         "targets": proposal.target_projects.select_related("department").order_by("pk"),
         "revisions": revisions,
+        "attachments": attachments,
+        "protected_attachments_hidden": protected_hidden,
+        "list_separator": list_separator(),
         "assignments": assignments,
         "reads_thread": reads_thread,
         "thread": proposal.messages.select_related("author", "department") if reads_thread else (),
@@ -171,8 +192,8 @@ def workspace_context(request, proposal: Proposal) -> dict:
             else None
         ),
         "meeting_form": (
-            MeetingForm() if rules.has_perm("proposals.record_meeting", user, proposal)
-            else None
+            MeetingForm(proposal=proposal)
+            if rules.has_perm("proposals.record_meeting", user, proposal) else None
         ),
         "is_desk": is_proposal_desk(user, proposal),
         "open_state": Assignment.State.OPEN,

@@ -23,7 +23,13 @@ from django.views.decorators.http import require_http_methods
 
 from .. import services
 from ..models import Assignment, Decision, Proposal
-from ..rules import is_assigned_staff, is_assignment_staff, is_proposal_desk
+from ..rules import (
+    UNDER_CONSIDERATION,
+    awaits_countersignature,
+    is_assigned_staff,
+    is_assignment_staff,
+    is_proposal_desk,
+)
 from ..services import ProposalChangedError, ProposalTransitionError
 from ..services._common import ACTIONS as ACTION_LABELS
 from .desk import staff_proposal_for
@@ -51,6 +57,19 @@ def not_possible(verb: str, proposal: Proposal) -> str:
     return _("“%(action)s” is not possible while the proposal is “%(state)s”.") % {
         "action": ACTION_LABELS[verb], "state": proposal.get_state_display()
     }
+
+
+def refusal(action: Action, proposal: Proposal, target=None) -> str:
+    """Why an action is not offered: the proposal's state, or else what became of its target
+    (a decision already countersigned or sent back, an assignment already moved)."""
+    if not action.states or proposal.state in action.states:
+        if isinstance(target, Decision) and proposal.state in UNDER_CONSIDERATION and not (
+            awaits_countersignature(None, target)
+        ):
+            return _("This decision does not wait for a countersignature.")
+        if isinstance(target, Assignment) and target.state != Assignment.State.OPEN:
+            return _("Only an assignment still waiting for its department can move.")
+    return not_possible(action.verb, proposal)
 
 
 def desk_only(user, proposal, target) -> bool:
@@ -181,7 +200,7 @@ MEETING = Action(
     gettext_lazy("An on-site consultation or partnership meeting: when, where, who took part "
                  "and what was said."),
     gettext_lazy("The meeting was recorded."),
-    "proposals.record_meeting", participant, _plain_form(MeetingForm),
+    "proposals.record_meeting", participant, _proposal_form(MeetingForm),
     lambda actor, proposal, target, data: services.meeting_record(
         actor=actor, proposal=proposal, held_at=data["held_at"], place=data["place"],
         attendees=data["attendees"], minutes=data["minutes"]),
@@ -230,7 +249,7 @@ def run(request, action: Action, proposal: Proposal, target=None):
     if not action.role(user, proposal, target):
         raise PermissionDenied
     if request.method == "GET" and not offered(action, user, proposal, target):
-        messages.error(request, not_possible(action.verb, proposal))
+        messages.error(request, refusal(action, proposal, target))
         return redirect("proposals:desk_proposal", proposal.pk)
     form = action.form(request.POST if request.method == "POST" else None, proposal, target)
     status = 200

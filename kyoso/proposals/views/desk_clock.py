@@ -16,6 +16,7 @@ from django.db.models import Case, DateTimeField, F, OuterRef, Prefetch, Subquer
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kyoso.core.text import join_names
 from kyoso.organizations.models import BodyMembership, GovernmentBody
 from kyoso.organizations.predicates import body_roles
 
@@ -106,6 +107,11 @@ def queue_for(user, *, answered: bool = False):
 class Clock:
     waiting_on: list[str] = field(default_factory=list)
     due_at: dt.datetime | None = None
+
+    @property
+    def waiting_on_text(self) -> str:
+        """Who it waits on, as a list in the language of the page."""
+        return join_names(self.waiting_on)
 
     @property
     def days_left(self) -> int | None:

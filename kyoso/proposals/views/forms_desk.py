@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from kyoso.catalog.forms import FiscalYearField
@@ -160,6 +162,37 @@ class MeetingForm(forms.Form):
         label=_("Minutes"), required=False, widget=forms.Textarea(attrs={"rows": 6})
     )
 
+    def __init__(self, *args, proposal=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.proposal = proposal
+
+    def clean_held_at(self):
+        held_at = self.cleaned_data["held_at"]
+        if self.proposal is not None:
+            problem = meeting_time_problem(self.proposal, held_at)
+            if problem:
+                raise ValidationError(problem, code="out_of_range")
+        return held_at
+
+
+def meeting_time_problem(proposal, held_at) -> str | None:
+    """Why ``held_at`` cannot be when a meeting on ``proposal`` took place, or None.
+
+    A meeting record is the minutes of a consultation that took place (協議の記録): on or after
+    the day the proposal was submitted, and not later than today. Days are the body's local
+    days, so that a meeting on the day of submission or earlier today is accepted.
+    """
+    day = timezone.localtime(held_at).date() if timezone.is_aware(held_at) else held_at.date()
+    if proposal.submitted_at is not None:
+        submitted = timezone.localtime(proposal.submitted_at).date()
+        if day < submitted:
+            return _(
+                "The meeting cannot be before the proposal was submitted (%(date)s)."
+            ) % {"date": date_format(submitted, "SHORT_DATE_FORMAT")}
+    if day > timezone.localdate():
+        return _("Record a meeting once it has taken place: the date cannot be in the future.")
+    return None
+
 
 class DecisionForm(forms.Form):
     expected_version = forms.IntegerField(widget=forms.HiddenInput)
@@ -192,6 +225,10 @@ class DecisionForm(forms.Form):
             self.add_error("reasons", _("Give the reasons: they are required unless adopted."))
         if outcome in Decision.ADOPTED and not data.get("form"):
             self.add_error("form", _("Say in which form the proposal is adopted."))
+        if outcome and outcome not in Decision.ADOPTED and data.get("form"):
+            self.add_error("form", _(
+                "Only an adoption has a form of collaboration: leave it empty for this outcome."
+            ))
         if data.get("budget_reflected_yen") is not None and not data.get("budget_fiscal_year"):
             self.add_error("budget_fiscal_year", _("Say in which fiscal year the budget is."))
         return data

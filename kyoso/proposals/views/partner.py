@@ -18,12 +18,14 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods, require_POST
 
 from kyoso.catalog.models import CatalogProject
 from kyoso.core.forms import apply_errors, create_once, earlier_submission
-from kyoso.core.text import search_terms
+from kyoso.core.text import normalize, search_terms
 from kyoso.organizations.models import Organization
 from kyoso.organizations.predicates import organization_roles
 from kyoso.organizations.selectors import body_choice_groups
@@ -36,9 +38,11 @@ from ..forms_partner import (
     NewProposalForm,
     PartnerAddForm,
     TextSectionForm,
+    ascii_digits,
 )
 from ..models import Proposal, ProposalPartner
-from ..rules import EDITABLE, UNDER_CONSIDERATION
+from ..rules import EDITABLE, UNDER_CONSIDERATION, is_proposer
+from ..services.drafting import proposal_partner_decline, proposal_partner_remove
 from .partner_common import (
     SECTION_TITLES,
     TEXT_SECTIONS,
@@ -49,14 +53,16 @@ from .partner_common import (
     own_proposals,
     task_sections,
 )
+from .partner_thread import follow_up
 
 SEARCH_RESULTS = 20
+# Lazy: the help is read in the language of each request, not the one active at import.
 SECTION_HELP = {
-    "background": _("What problem do you see, and why does it matter now?"),
-    "content": _("What would you do, with whom, and what would the body do?"),
-    "expected_effect": _("What would change for residents, and how would you know?"),
-    "schedule": _("When would each step happen? For example: April, preparation; July, first "
-                  "event."),
+    "background": gettext_lazy("What problem do you see, and why does it matter now?"),
+    "content": gettext_lazy("What would you do, with whom, and what would the body do?"),
+    "expected_effect": gettext_lazy("What would change for residents, and how would you know?"),
+    "schedule": gettext_lazy("When would each step happen? For example: April, preparation; "
+                             "July, first event."),
 }
 
 
@@ -109,11 +115,12 @@ def proposal_new(request):
     if not organizations.exists():
         return render(request, "proposals/partner/no_organization.html")
     project = None
-    project_id = request.GET.get("project") or request.POST.get("project")
+    # NFKC first: a full-width id (「１２」) is read as 12; other scripts' digits are not ids.
+    project_id = normalize(request.GET.get("project") or request.POST.get("project"))
     if project_id:
         project = (
             CatalogProject.objects.disclosed().select_related("body", "department")
-            .filter(pk=project_id if str(project_id).isdigit() else 0).first()
+            .filter(pk=int(project_id) if ascii_digits(project_id) else 0).first()
         )
     earlier = earlier_submission(request, "proposals.create")
     if earlier is not None:
@@ -158,9 +165,8 @@ def task_list(request, pk):
         "revisions": proposal.revisions.order_by("-number")[:1],
         "can_withdraw": rules.has_perm("proposals.withdraw_proposal", request.user, proposal),
         "can_revise": rules.has_perm("proposals.revise_proposal", request.user, proposal),
+        **follow_up(request.user, proposal),
     }
-    if proposal.state == Proposal.State.RETURNED:
-        context["desk_messages"] = proposal.messages.order_by("-created_at")[:5]
     return render(request, "proposals/partner/task_list.html", context)
 
 
@@ -237,7 +243,7 @@ def section_edit(request, pk, slug):
             if action == "search":
                 term = request.POST.get("search", "").strip()[:100]
                 url = reverse("proposals:section", args=[proposal.pk, slug])
-                return redirect(f"{url}?q={term}#targets" if term else url)
+                return redirect(f"{url}?{urlencode({'q': term})}#targets" if term else url)
             messages.success(request, _("Saved."))
             following = next_section(slug)
             if action == "continue" and following:
@@ -293,6 +299,34 @@ def partners(request, pk):
 
 
 @login_required
+@require_POST
+def partner_remove(request, pk, link_pk):
+    """Take a partner off the proposal (one that never agrees would otherwise block it).
+
+    Safe to repeat: a partner already taken off is not an error."""
+    try:
+        proposal = editable_proposal(request, pk)
+    except _NotEditable as refused:
+        return _back_to_overview(request, refused.proposal)
+    link = proposal.partner_links.select_related("organization").filter(pk=link_pk).first()
+    if link is None:
+        messages.info(request, _("This partner is no longer on the proposal."))
+        return redirect("proposals:partners", proposal.pk)
+    try:
+        proposal_partner_remove(actor=request.user, proposal=proposal, link=link)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("proposals:task_list", proposal.pk)
+    messages.success(request, _("%(name)s was taken off the proposal.") % {
+        "name": link.organization.display_name
+    })
+    if not is_proposer(request.user, proposal):
+        # The person took their own organization off: the proposal is no longer theirs to see.
+        return redirect("proposals:my_proposals")
+    return redirect("proposals:partners", proposal.pk)
+
+
+@login_required
 @require_http_methods(["GET", "POST"])
 def partner_consent(request, link_pk):
     """A member of a named partner sees what it is asked to join, and agrees."""
@@ -308,4 +342,35 @@ def partner_consent(request, link_pk):
             raise Http404 from None
         messages.success(request, _("You agreed to take part. The proposal is now in your list."))
         return redirect("proposals:task_list", link.proposal_id)
-    return render(request, "proposals/partner/consent.html", {"link": link})
+    return render(request, "proposals/partner/consent.html", {
+        "link": link, "can_decline": link.proposal.state in EDITABLE,
+    })
+
+
+@login_required
+@require_POST
+def partner_decline(request, link_pk):
+    """A member of a named partner declines: the proposal no longer waits for its agreement.
+
+    Safe to repeat: an invitation already declined (or withdrawn by the proposer) answers with
+    the list of proposals, as if it were done now."""
+    link = (
+        ProposalPartner.objects.select_related(
+            "proposal__body", "proposal__organization", "organization"
+        )
+        .filter(pk=link_pk, organization_id__in=list(organization_roles(request.user))).first()
+    )
+    if link is None:
+        messages.info(request, _("This invitation is no longer open."))
+        return redirect("proposals:my_proposals")
+    try:
+        proposal_partner_decline(actor=request.user, link=link)
+    except PermissionDenied:
+        raise Http404 from None
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("proposals:partner_consent", link.pk)
+    messages.success(request, _(
+        "You declined to take part. %(proposer)s can go on without your organization."
+    ) % {"proposer": link.proposal.organization.display_name})
+    return redirect("proposals:my_proposals")

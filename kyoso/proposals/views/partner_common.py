@@ -10,6 +10,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from kyoso.core.text import join_names
 from kyoso.organizations.predicates import organization_roles
 
 from ..models import Proposal, ProposalPartner
@@ -65,9 +66,12 @@ def invitations_for(user):
 
 @dataclass(frozen=True)
 class Clock:
-    """Who the proposal waits on, and until when (``due`` is None when no deadline runs)."""
+    """Who the proposal waits on, and until when (``due`` is None when no deadline runs).
 
-    waiting_on: Promise | str
+    ``waiting_on`` is None once the proposal waits on nobody (decided, withdrawn, closed).
+    """
+
+    waiting_on: Promise | str | None
     due: object = None
     overdue: bool = False
 
@@ -83,9 +87,9 @@ def clock_of(proposal: Proposal, now) -> Clock:
         if not open_:
             return Clock(_("the desk"))
         due = min(a.due_at for a in open_)
-        names = "、".join(a.department.display_name for a in open_)
+        names = join_names(a.department.display_name for a in open_)
         return Clock(names, due, due < now)
-    return Clock(_("nobody"))
+    return Clock(None)
 
 
 @dataclass(frozen=True)

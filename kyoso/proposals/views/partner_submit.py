@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from kyoso.core.forms import apply_errors
+from kyoso.core.text import list_separator
 
 from .. import services
 from ..forms_partner import ReviseForm, WithdrawForm
@@ -177,7 +178,7 @@ def revisions(request, pk):
         changed = [labels.get(name, name) for name in revision.changes]
         rows.append((revision, changed))
     return render(request, "proposals/partner/revisions.html", {
-        "proposal": proposal, "rows": rows,
+        "proposal": proposal, "rows": rows, "separator": list_separator(),
     })
 
 

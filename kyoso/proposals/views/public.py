@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from kyoso.core.fiscal import format_fiscal_year
-from kyoso.core.text import normalize
+from kyoso.core.text import normalize, to_halfwidth_digits
 from kyoso.organizations.selectors import body_public
 
 from .. import results as public_results
@@ -24,10 +24,12 @@ PAGE_SIZE = 20
 
 def _chosen_year(request, years: list[int]) -> tuple[int | None, str]:
     """The fiscal year asked for, or None for all; an unknown one is named in an error."""
-    raw = request.GET.get("fiscal_year", "").strip()
+    # Full-width digits (「２０２６」) become ASCII; other scripts' digits (「፩」) are not a
+    # year: str.isdigit() says yes to them, and int() then fails.
+    raw = to_halfwidth_digits(request.GET.get("fiscal_year", "")).strip()
     if not raw:
         return None, ""
-    if raw.isdigit() and int(raw) in years:
+    if raw.isascii() and raw.isdigit() and int(raw) in years:
         return int(raw), ""
     return None, _("There are no published results for this fiscal year. Choose one from the list.")
 
