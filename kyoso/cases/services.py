@@ -9,44 +9,66 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, override
 
 from kyoso.core.audit import audit_record
 from kyoso.core.text import normalize
 
 from .models import TEXTS, Case
 
+# The texts prefilled in each language: the Japanese field and its English one (``<name>_en``).
+PREFILLED_IN_BOTH = ("outcomes", "what_worked", "lessons")
+
+
+def _generated_texts(progress, evaluation, language: str) -> dict:
+    """Outcome phrases and the evaluation's comments under each side's label, in ``language``
+    whatever the editor's page is in."""
+    from kyoso.collaborations.figures import outcome_phrase
+
+    with override(language):
+        outcomes = [outcome_phrase(figure.indicator, figure.actual.value)
+                    for figure in progress.indicators if figure.actual is not None]
+        worked, lessons = [], []
+        separator = "：" if language == "ja" else ": "
+        if evaluation is not None:
+            for side in evaluation.sides.all():
+                label = str(side.get_side_display())
+                if side.effectiveness_comment:
+                    worked.append(f"{label}{separator}{side.effectiveness_comment}")
+                if side.lessons:
+                    lessons.append(f"{label}{separator}{side.lessons}")
+    return {"outcomes": "\n".join(outcomes), "what_worked": "\n".join(worked),
+            "lessons": "\n".join(lessons)}
+
 
 def prefill(collaboration) -> dict:
     """What a case starts from: the collaboration's texts, outcome figures and its final (or
-    latest) published evaluation's comments and lessons."""
+    latest) published evaluation's comments and lessons. The Japanese texts are in Japanese and
+    the English ones (``*_en``) in English, whatever the language of the page asking."""
     from kyoso.collaborations.figures import progress_of
 
     progress = progress_of(collaboration)
-    outcomes = [figure.phrase for figure in progress.indicators if figure.phrase]
     # Only what the desk has published: the final evaluation (no fiscal year) first, else the
     # latest year's.
     evaluation = (collaboration.evaluations.filter(state="final", published_at__isnull=False)
                   .prefetch_related("sides")
                   .order_by(F("fiscal_year").desc(nulls_first=True), "-pk").first())
-    worked, lessons = [], []
-    if evaluation is not None:
-        for side in evaluation.sides.all():
-            label = side.get_side_display()
-            if side.effectiveness_comment:
-                worked.append(f"{label}: {side.effectiveness_comment}")
-            if side.lessons:
-                lessons.append(f"{label}: {side.lessons}")
+    japanese = _generated_texts(progress, evaluation, "ja")
+    english = _generated_texts(progress, evaluation, "en")
     partners = "、".join(o.name for o in collaboration.partners.order_by("name"))
     return {
         "title": collaboration.title,
         "summary": collaboration.summary,
-        "outcomes": "\n".join(outcomes),
-        "what_worked": "\n".join(worked),
-        "lessons": "\n".join(lessons),
+        **japanese,
+        **{f"{name}_en": text for name, text in english.items()},
         "partners_text": partners,
         "fields": [collaboration.field],
     }
+
+
+def _same_text(text) -> str:
+    """A text as compared with its prefill: a browser sends a textarea's lines with CRLF."""
+    return (text or "").replace("\r\n", "\n").strip()
 
 
 def _already_a_case() -> ValidationError:
@@ -67,7 +89,14 @@ def case_create_from_collaboration(*, actor, collaboration, publish: bool = True
         raise _already_a_case()
     if not may_make_case(actor, collaboration):
         raise PermissionDenied(gettext_lazy("You may not do this."))
-    values = {**prefill(collaboration), **{k: v for k, v in texts.items() if v is not None}}
+    prefilled = prefill(collaboration)
+    values = {**prefilled, **{k: v for k, v in texts.items() if v is not None}}
+    # An English text says what its Japanese one does: where the desk rewrote (or removed) the
+    # Japanese text, the English prefill is dropped rather than left saying something else.
+    for name in PREFILLED_IN_BOTH:
+        if f"{name}_en" not in texts and _same_text(values.get(name)) != _same_text(
+                prefilled[name]):
+            values[f"{name}_en"] = ""
     if not (values.get("title") or "").strip():
         raise ValidationError({"title": _("Give the case a title.")})
     if not (values.get("summary") or "").strip():

@@ -11,10 +11,11 @@ from django.utils.translation import gettext_lazy as _
 
 from kyoso.catalog.forms import FiscalYearField
 from kyoso.core.choices import CollaborationForm, PolicyField
+from kyoso.core.forms import SubmitOnceMixin
 from kyoso.core.money import MAX_YEN
 from kyoso.organizations.models import Department, Organization
 
-from .models import CRITERIA, BudgetReflection, Contact, Rating
+from .models import CRITERIA, MAX_PARTICIPANTS, BudgetReflection, Contact, Rating
 
 
 def apply_service_errors(form: forms.Form, error: ValidationError) -> None:
@@ -88,6 +89,10 @@ class CollaborationDetailsForm(forms.Form):
         self.fields["agreement"].queryset = Agreement.objects.filter(body=body).exclude(
             state="draft"
         ).order_by("-signed_on", "-pk")
+
+
+class NewCollaborationForm(SubmitOnceMixin, CollaborationDetailsForm):
+    """Starting a collaboration: sent twice, it is set up once."""
 
 
 class ReasonForm(forms.Form):
@@ -181,7 +186,7 @@ class ActivityForm(forms.Form):
     participants = forms.CharField(label=_("Participants"), required=False,
                                    widget=forms.Textarea(attrs={"rows": 3}))
     participant_count = forms.IntegerField(label=_("Number of participants"), required=False,
-                                           min_value=0)
+                                           min_value=0, max_value=MAX_PARTICIPANTS)
 
 
 class EvaluationStartForm(forms.Form):
@@ -190,6 +195,37 @@ class EvaluationStartForm(forms.Form):
         help_text=_("Leave empty for the final evaluation, once the collaboration has "
                     "finished."),
     )
+
+
+# The forms that add a record: each carries a one-time key, so that a double click or a form
+# sent again adds the record (and tells the other party) once.
+
+class NewMilestoneForm(SubmitOnceMixin, MilestoneForm):
+    pass
+
+
+class NewContactForm(SubmitOnceMixin, ContactForm):
+    pass
+
+
+class NewIndicatorForm(SubmitOnceMixin, IndicatorForm):
+    pass
+
+
+class NewActualForm(SubmitOnceMixin, ActualForm):
+    pass
+
+
+class NewReportRequestForm(SubmitOnceMixin, ReportRequestForm):
+    pass
+
+
+class NewActivityForm(SubmitOnceMixin, ActivityForm):
+    pass
+
+
+class NewEvaluationForm(SubmitOnceMixin, EvaluationStartForm):
+    pass
 
 
 CRITERION_LABELS = {

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 
 from kyoso.cases import services as case_services
 from kyoso.collaborations import services
@@ -113,9 +114,11 @@ def world(cso_member, desk_coordinator, department, department_officer, other_de
     services.milestone_add(actor=department_officer, collaboration=running, title="開設",
                            due_on=dt.date(2026, 6, 1))
     requested = services.report_request(actor=department_officer, collaboration=running,
-                                        period="2026年度上期", due_on=dt.date(2026, 10, 15))
+                                        period="2026年度上期",
+                                        due_on=timezone.localdate() + dt.timedelta(days=30))
     submitted = services.report_request(actor=department_officer, collaboration=running,
-                                        period="2026年度下期", due_on=dt.date(2027, 4, 15))
+                                        period="2026年度下期",
+                                        due_on=timezone.localdate() + dt.timedelta(days=140))
     services.report_submit(actor=cso_member, report=submitted, text="来訪者が増えた",
                            actuals={running.indicators.get().pk: Decimal(1430)})
     evaluation = services.evaluation_start(actor=department_officer, collaboration=running,

@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Literal
 
 from django.http import Http404, HttpResponse
+from django.utils.translation import get_language
 from ninja import Field, Query, Router, Schema
 from ninja.errors import ValidationError
 from ninja.pagination import paginate
@@ -227,19 +228,27 @@ class CollaborationFilters(Schema):
 
 CSV_HEADERS = ["ID", "名称", "団体コード", "団体", "分野", "協働の形態", "状態", "開始年度",
                "終了年度", "協働先", "進捗率(%)", "成果", "URL"]
+CSV_HEADERS_EN = ["ID", "Title", "Body code", "Body", "Field", "Form of collaboration", "State",
+                  "First fiscal year", "Last fiscal year", "Partners", "Progress (%)",
+                  "Outcomes", "URL"]
 
 
 def collaborations_csv(request, collaborations) -> HttpResponse:
+    """In the language of the request (``?lang=``): its headers, labels and the English names of
+    bodies and partners where they have one; Japanese otherwise."""
+    english = (get_language() or "ja").startswith("en")
+    partner_separator = "; " if english else "・"
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(CSV_HEADERS)
+    writer.writerow(CSV_HEADERS_EN if english else CSV_HEADERS)
     # In chunks, each with its own prefetch queries: a few queries per 500 rows, not per row.
     for c in collaborations.iterator(chunk_size=500):
         progress = _progress(c)
         row = [
-            c.pk, c.title, c.body.code, c.body.name, c.get_field_display(),
+            c.pk, c.title, c.body.code, c.body.display_name, c.get_field_display(),
             c.get_form_display(), c.get_state_display(), c.start_fiscal_year,
-            c.end_fiscal_year or "", "・".join(o.name for o in c.partners.all()),
+            c.end_fiscal_year or "",
+            partner_separator.join(o.display_name for o in c.partners.all()),
             "" if progress.percent is None else progress.percent,
             " / ".join(f.phrase for f in progress.indicators if f.phrase),
             absolute(request, c.get_absolute_url()),

@@ -24,8 +24,8 @@ def published(collaboration, department_officer, desk_coordinator, cso_member): 
     collaboration = at_state(collaboration, S.RUNNING, officer=department_officer)
     with_visitors(collaboration, department_officer)
     collaboration_services.actual_record(
-        actor=department_officer, indicator=collaboration.indicators.get(), period="2026年度",
-        measured_on=dt.date(2027, 3, 31), value=Decimal(1430))
+        actor=department_officer, indicator=collaboration.indicators.get(), period="2025年度",
+        measured_on=dt.date(2026, 3, 31), value=Decimal(1430))
     collaboration = collaboration_services.collaboration_finish(
         actor=department_officer, collaboration=collaboration)
     evaluation = collaboration_services.evaluation_start(actor=department_officer,

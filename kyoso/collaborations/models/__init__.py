@@ -3,10 +3,18 @@
 from .budget import BudgetReflection
 from .collaborations import Collaboration, Contact
 from .evaluation import CRITERIA, Evaluation, EvaluationSide, Rating
-from .progress import Activity, Indicator, IndicatorActual, Milestone, ProgressReport
+from .progress import (
+    MAX_PARTICIPANTS,
+    Activity,
+    Indicator,
+    IndicatorActual,
+    Milestone,
+    ProgressReport,
+)
 
 __all__ = [
     "CRITERIA",
+    "MAX_PARTICIPANTS",
     "Activity",
     "BudgetReflection",
     "Collaboration",

@@ -9,6 +9,10 @@ from django.utils.translation import gettext_lazy as _
 
 from .collaborations import Collaboration
 
+# The most people an activity may count: more than any meeting, event or visit gathers (a slip
+# of the keyboard otherwise), and well within every database's integer column.
+MAX_PARTICIPANTS = 1_000_000
+
 
 class Milestone(models.Model):
     collaboration = models.ForeignKey(

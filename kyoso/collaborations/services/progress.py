@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..models import (
+    MAX_PARTICIPANTS,
     Activity,
     Collaboration,
     Contact,
@@ -77,6 +78,9 @@ def milestone_complete(*, actor, milestone: Milestone, done_on: dt.date) -> Mile
     require_perm(actor, "collaborations.complete_milestone", collaboration)
     if done_on is None:
         raise ValidationError({"done_on": _("Give the date it was done.")})
+    if done_on > timezone.localdate():
+        raise ValidationError({"done_on": _("The date it was done cannot be later than "
+                                            "today.")})
     milestone.done_on = done_on
     milestone.save(update_fields=["done_on"])
     audit(collaboration, actor=actor, verb="milestone.done", target=milestone,
@@ -119,6 +123,10 @@ def actual_record(*, actor, indicator: Indicator, period: str, measured_on: dt.d
     period = require_text(period, "period", _("Name the period measured."))
     if value is None or measured_on is None:
         raise ValidationError({"value": _("Give the value and the date it was measured.")})
+    # A date to come would stay the latest public figure until then.
+    if measured_on > timezone.localdate():
+        raise ValidationError({"measured_on": _("The date it was measured cannot be later "
+                                                "than today.")})
     actual = IndicatorActual.objects.create(indicator=indicator, period=period,
                                             measured_on=measured_on, value=value,
                                             recorded_by=actor)
@@ -137,6 +145,10 @@ def report_request(*, actor, collaboration: Collaboration, period: str,
     period = require_text(period, "period", _("Name the period the report covers."))
     if due_on is None:
         raise ValidationError({"due_on": _("Give the date the report is due.")})
+    # A date already past would never be reminded of.
+    if due_on < timezone.localdate():
+        raise ValidationError({"due_on": _("The due date has passed: give today or a later "
+                                           "date.")})
     report = ProgressReport.objects.create(collaboration=collaboration, period=period,
                                            due_on=due_on, requested_by=actor)
     audit(collaboration, actor=actor, verb="report.request", target=report,
@@ -237,6 +249,10 @@ def activity_log(*, actor, collaboration: Collaboration | None = None, agreement
         raise ValidationError({"held_on": _("Give the date.")})
     if participant_count is not None and participant_count < 0:
         raise ValidationError({"participant_count": _("The number cannot be negative.")})
+    if participant_count is not None and participant_count > MAX_PARTICIPANTS:
+        raise ValidationError({"participant_count": ValidationError(
+            _("Give at most %(limit)s participants."), code="max_value",
+            params={"limit": f"{MAX_PARTICIPANTS:,}"})})
     fields = dict(held_on=held_on, title=title, place=place.strip(),
                   participants=participants.strip(), participant_count=participant_count,
                   logged_by=actor)

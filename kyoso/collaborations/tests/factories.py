@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from decimal import Decimal
+
+from django.utils import timezone
 
 from kyoso.collaborations import services
 from kyoso.collaborations.models import Collaboration
@@ -60,10 +63,22 @@ def at_state(collaboration, state, *, officer, desk=None, partner=None):
 RATINGS = {"relevance": 4, "effectiveness": 3, "process": 3}
 
 
+def once(data: dict, key: str | None = None) -> dict:
+    """A form's fields with the one-time key a form that adds something carries."""
+    return {**data, "submission_key": key or str(uuid.uuid4())}
+
+
+def days_from_today(days: int) -> dt.date:
+    """A date counted from today in Japan: a due date still to come (a report is asked for by a
+    day not yet past), or, negative, a day already measured."""
+    return timezone.localdate() + dt.timedelta(days=days)
+
+
 def with_visitors(collaboration, officer) -> None:
     """The general counter's indicator: 1,000 visitors a month before, 1,500 aimed at."""
     services.indicator_add(actor=officer, collaboration=collaboration, name="窓口来訪者数",
                            unit="人/月", baseline=Decimal(1000), target=Decimal(1500))
 
 
-__all__ = ["adopted_proposal", "at_state", "collaboration_from", "organization_of", "dt"]
+__all__ = ["adopted_proposal", "at_state", "collaboration_from", "days_from_today", "once",
+           "organization_of", "dt"]

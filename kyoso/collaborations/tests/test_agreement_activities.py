@@ -11,6 +11,8 @@ from kyoso.agreements.tests.factories import make_agreement, walk
 from kyoso.collaborations import services
 from kyoso.collaborations.models import Activity
 
+from .factories import once
+
 
 @pytest.fixture
 def agreement(desk_coordinator, prefecture, partner_org):
@@ -45,8 +47,9 @@ def test_not_under_a_draft(desk_coordinator, prefecture, partner_org):
 def test_through_the_page(client, agreement, cso_member):
     client.force_login(cso_member)
     url = reverse("collaborations:agreement_activities", args=[agreement.pk])
-    assert client.post(url, {"held_on": "", "title": ""}).status_code == 200
-    response = client.post(url, {"held_on": "2026-05-01", "title": "研修員の受入れ",
-                                 "place": "佐賀市", "participants": "", "participant_count": "8"})
+    assert client.post(url, once({"held_on": "", "title": ""})).status_code == 200
+    response = client.post(url, once({"held_on": "2026-05-01", "title": "研修員の受入れ",
+                                      "place": "佐賀市", "participants": "",
+                                      "participant_count": "8"}))
     assert response.status_code == 302
     assert "研修員の受入れ" in client.get(url).content.decode()

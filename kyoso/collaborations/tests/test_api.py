@@ -20,7 +20,7 @@ def running_published(collaboration, department_officer, desk_coordinator):
     collaboration = at_state(collaboration, S.RUNNING, officer=department_officer)
     with_visitors(collaboration, department_officer)
     services.actual_record(actor=department_officer, indicator=collaboration.indicators.get(),
-                           period="2026年度", measured_on=dt.date(2027, 3, 31),
+                           period="2025年度", measured_on=dt.date(2026, 3, 31),
                            value=Decimal(1430))
     return services.collaboration_publish(actor=desk_coordinator, collaboration=collaboration)
 

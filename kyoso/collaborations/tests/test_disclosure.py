@@ -2,7 +2,6 @@
 accepted progress report; and, while a joint evaluation is open, each side sees only its own
 part."""
 
-import datetime as dt
 from decimal import Decimal
 
 from django.urls import reverse
@@ -10,7 +9,7 @@ from django.urls import reverse
 from kyoso.collaborations import services
 from kyoso.collaborations.models import Collaboration
 
-from .factories import RATINGS, running, with_visitors
+from .factories import RATINGS, days_from_today, running, with_visitors
 
 S = Collaboration.State
 INTERNAL = "代表者の不祥事のため内部調査中"
@@ -54,7 +53,7 @@ def test_the_public_timeline_says_a_report_was_accepted_without_its_text(
     collaboration = running(collaboration, department_officer)
     with_visitors(collaboration, department_officer)
     report = services.report_request(actor=department_officer, collaboration=collaboration,
-                                     period="2026年度上期", due_on=dt.date(2026, 10, 15))
+                                     period="2026年度上期", due_on=days_from_today(30))
     services.report_submit(actor=cso_member, report=report, text="会員名簿の扱いで揉めた",
                            actuals={collaboration.indicators.get().pk: Decimal(1200)})
     services.report_review(actor=department_officer, report=report, accept=True)

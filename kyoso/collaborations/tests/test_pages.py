@@ -2,13 +2,15 @@
 actions with mistakes and without, the partner's report, the department's review, both sides'
 evaluation; in Japanese and English."""
 
+import uuid
+
 import pytest
 from django.urls import reverse
 
 from kyoso.collaborations.models import Collaboration, Evaluation, ProgressReport
 from kyoso.core.choices import PolicyField
 
-from .factories import at_state, running, with_visitors
+from .factories import at_state, days_from_today, once, running, with_visitors
 
 S = Collaboration.State
 
@@ -29,14 +31,18 @@ def test_the_department_turns_an_adopted_proposal_into_a_collaboration(
     page = client.get(url)
     assert page.status_code == 200
     assert adopted.title in page.content.decode()
-    response = client.post(url, {"title": adopted.title, "summary": "", "field": "",
-                                 "form": "outsourcing", "start_fiscal_year": "令和8年度",
-                                 "departments": [department.pk], "partners": [partner_org.pk]})
+    key = str(uuid.uuid4())
+    response = client.post(url, once({"title": adopted.title, "summary": "", "field": "",
+                                      "form": "outsourcing", "start_fiscal_year": "令和8年度",
+                                      "departments": [department.pk],
+                                      "partners": [partner_org.pk]}, key))
     assert response.status_code == 200 and "error-summary" in response.content.decode()
-    response = client.post(url, {"title": adopted.title, "summary": "総合窓口をCSOが運営する",
-                                 "field": PolicyField.COMMUNITY, "form": "outsourcing",
-                                 "start_fiscal_year": "令和8年度", "end_fiscal_year": "",
-                                 "departments": [department.pk], "partners": [partner_org.pk]})
+    response = client.post(url, once({"title": adopted.title,
+                                      "summary": "総合窓口をCSOが運営する",
+                                      "field": PolicyField.COMMUNITY, "form": "outsourcing",
+                                      "start_fiscal_year": "令和8年度", "end_fiscal_year": "",
+                                      "departments": [department.pk],
+                                      "partners": [partner_org.pk]}, key))
     collaboration = Collaboration.objects.get()
     assert response.status_code == 302 and response.url == workspace(collaboration)
     assert collaboration.start_fiscal_year == 2026
@@ -68,12 +74,14 @@ def test_an_action_keeps_what_was_typed_and_says_what_is_wrong(
 ):
     client.force_login(department_officer)
     running(collaboration, department_officer)
-    response = client.post(action(collaboration, "milestone"), {"title": "窓口開設", "due_on": "x"})
+    key = str(uuid.uuid4())
+    response = client.post(action(collaboration, "milestone"),
+                           once({"title": "窓口開設", "due_on": "x"}, key))
     assert response.status_code == 200
     body = response.content.decode()
-    assert "error-summary" in body and 'value="窓口開設"' in body
+    assert "error-summary" in body and 'value="窓口開設"' in body and key in body
     response = client.post(action(collaboration, "milestone"),
-                           {"title": "窓口開設", "due_on": "2026-06-01"})
+                           once({"title": "窓口開設", "due_on": "2026-06-01"}, key))
     assert response.status_code == 302
     assert collaboration.milestones.get().title == "窓口開設"
 
@@ -96,7 +104,7 @@ def test_the_partner_reports_and_the_department_reviews_through_the_pages(
     with_visitors(collaboration, department_officer)
     client.force_login(department_officer)
     client.post(action(collaboration, "request-report"),
-                {"period": "2026年度上期", "due_on": "2026-10-15"})
+                once({"period": "2026年度上期", "due_on": days_from_today(30).isoformat()}))
     report = ProgressReport.objects.get()
     indicator = collaboration.indicators.get()
     report_url = reverse("collaborations:report", args=[collaboration.pk, report.pk])
@@ -120,7 +128,7 @@ def test_both_sides_evaluate_through_the_pages(
 ):
     collaboration = at_state(collaboration, S.FINISHED, officer=department_officer)
     client.force_login(cso_member)
-    client.post(action(collaboration, "evaluation"), {"fiscal_year": ""})
+    client.post(action(collaboration, "evaluation"), once({"fiscal_year": ""}))
     evaluation = Evaluation.objects.get()
     url = reverse("collaborations:evaluation", args=[collaboration.pk, evaluation.pk])
     ratings = {"relevance": "4", "effectiveness": "4", "process": "3",

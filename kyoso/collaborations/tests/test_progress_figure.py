@@ -74,7 +74,7 @@ def test_it_uses_the_latest_counted_actual(collaboration, department_officer):
     running(collaboration, department_officer)
     with_visitors(collaboration, department_officer)
     indicator = collaboration.indicators.get()
-    for day, value in ((dt.date(2026, 12, 31), 1430), (dt.date(2026, 9, 30), 1100)):
+    for day, value in ((dt.date(2026, 3, 31), 1430), (dt.date(2025, 9, 30), 1100)):
         services.actual_record(actor=department_officer, indicator=indicator, period="期",
                                measured_on=day, value=Decimal(value))
     assert progress_of(collaboration).indicators[0].actual.value == Decimal(1430)

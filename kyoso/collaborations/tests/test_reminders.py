@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 
 from kyoso.collaborations import services
 from kyoso.collaborations.reminders import collaborations_sweep
@@ -19,6 +20,17 @@ DUE = dt.date(2026, 10, 15)
 
 def at(day: dt.date, hour: int = 9) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, hour, tzinfo=TOKYO)
+
+
+@pytest.fixture(autouse=True)
+def clock(monkeypatch):
+    """The clock stands where a test puts it: a month before the due date to begin with (the
+    report is asked for, the milestone set, before they are due)."""
+    def set_to(moment: dt.datetime) -> None:
+        monkeypatch.setattr(timezone, "now", lambda: moment)
+
+    set_to(at(DUE - dt.timedelta(days=30)))
+    return set_to
 
 
 def kinds_for(user):
@@ -86,7 +98,8 @@ def test_it_reminds_the_department_of_a_milestone_due_and_overdue(
     assert kinds_for(cso_member) == []
 
 
-def test_it_forgets_a_milestone_once_done(milestone, department_officer):
+def test_it_forgets_a_milestone_once_done(milestone, department_officer, clock):
+    clock(at(DUE - dt.timedelta(days=2)))
     services.milestone_complete(actor=department_officer, milestone=milestone,
                                 done_on=DUE - dt.timedelta(days=2))
     assert collaborations_sweep(now=at(DUE + dt.timedelta(days=1))) == 0
@@ -109,14 +122,12 @@ def test_it_stops_looking_at_what_is_long_overdue(milestone, report):
 
 
 def test_it_reminds_again_of_a_report_sent_back_after_its_due_date(
-    report, cso_member, department_officer, monkeypatch
+    report, cso_member, department_officer, clock
 ):
-    from django.utils import timezone
-
     collaborations_sweep(now=at(DUE + dt.timedelta(days=1)))
     assert kinds_for(cso_member) == ["collaborations.report_overdue"]
     sent_back = at(DUE + dt.timedelta(days=30))
-    monkeypatch.setattr(timezone, "now", lambda: sent_back)
+    clock(sent_back)
     services.report_submit(actor=cso_member, report=report, text="報告します")
     services.report_review(actor=department_officer, report=report, accept=False,
                            comments="数値を添えてください")

@@ -13,7 +13,7 @@ from kyoso.collaborations.models import ProgressReport
 from kyoso.collaborations.services import CollaborationTransitionError
 from kyoso.notifications.models import Notice
 
-from .factories import running, with_visitors
+from .factories import days_from_today, running, with_visitors
 
 R = ProgressReport.State
 
@@ -23,7 +23,7 @@ def report(collaboration, department_officer):
     running(collaboration, department_officer)
     with_visitors(collaboration, department_officer)
     return services.report_request(actor=department_officer, collaboration=collaboration,
-                                   period="2026年度上期", due_on=dt.date(2026, 10, 15))
+                                   period="2026年度上期", due_on=days_from_today(30))
 
 
 def test_it_tells_the_partner_a_report_is_asked_for(report, cso_member):

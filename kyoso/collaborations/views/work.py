@@ -19,25 +19,27 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from kyoso.core.fiscal import format_fiscal_year
+from kyoso.core.forms import create_once, earlier_submission
 from kyoso.organizations.models import GovernmentBody, Organization
 from kyoso.organizations.predicates import body_roles
 
 from .. import services
 from ..figures import progress_of, timeline_of
 from ..forms import (
-    ActivityForm,
-    ActualForm,
     CollaborationDetailsForm,
     ConfirmForm,
-    ContactForm,
     DoneForm,
     EvaluationSideForm,
-    EvaluationStartForm,
-    IndicatorForm,
-    MilestoneForm,
+    NewActivityForm,
+    NewActualForm,
+    NewCollaborationForm,
+    NewContactForm,
+    NewEvaluationForm,
+    NewIndicatorForm,
+    NewMilestoneForm,
+    NewReportRequestForm,
     OptionalReasonForm,
     ReasonForm,
-    ReportRequestForm,
     ReportReviewForm,
     ReportSubmitForm,
     apply_service_errors,
@@ -103,8 +105,12 @@ def _staff_body(user, code):
 @require_http_methods(["GET", "POST"])
 def new(request):
     """Start a collaboration: from an adopted proposal (``?proposal=``), or for a body's own
-    work (e.g. under an agreement)."""
+    work (e.g. under an agreement). The same form sent again leads to the collaboration it set
+    up."""
     user = request.user
+    earlier = earlier_submission(request, CREATE_COLLABORATION)
+    if earlier is not None:
+        return redirect("collaborations:workspace", earlier)
     proposal = None
     if request.GET.get("proposal"):
         from kyoso.proposals.selectors import proposal_for
@@ -132,27 +138,34 @@ def new(request):
         target = proposal.target_projects.first()
         if target is not None:
             initial["field"] = target.field
-    form = CollaborationDetailsForm(request.POST or None, initial=initial, body=body,
-                                    partner_choices=_partner_choices(proposal=proposal)
-                                    if proposal else _partner_choices_for_body(body))
+    form = NewCollaborationForm(request.POST or None, initial=initial, body=body,
+                                partner_choices=_partner_choices(proposal=proposal)
+                                if proposal else _partner_choices_for_body(body))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+
+        def create():
             if proposal is not None:
-                collaboration = services.collaboration_create_from_proposal(
+                return services.collaboration_create_from_proposal(
                     actor=user, proposal=proposal, **_details(data))
-            else:
-                collaboration = services.collaboration_create(actor=user, body=body,
-                                                              **_details(data))
+            return services.collaboration_create(actor=user, body=body, **_details(data))
+
+        try:
+            pk, replayed = create_once(user=user, key=data["submission_key"],
+                                       operation=CREATE_COLLABORATION, create=create)
         except CollaborationTransitionError as error:
             form.add_error(None, error)
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
-            messages.success(request, _("The collaboration was set up."))
-            return redirect("collaborations:workspace", collaboration.pk)
+            if not replayed:
+                messages.success(request, _("The collaboration was set up."))
+            return redirect("collaborations:workspace", pk)
     return render(request, "collaborations/form.html",
                   {"form": form, "proposal": proposal, "body": body, "collaboration": None})
+
+
+CREATE_COLLABORATION = "collaborations.create"
 
 
 def _partner_choices_for_body(body):
@@ -269,6 +282,9 @@ class Action:
     form: Callable
     perform: Callable
     danger: bool = False
+    # Set on actions that add a record: the operation its form's one-time key is kept under,
+    # so that the form sent twice adds it once (``perform`` then returns the record).
+    creates: str = ""
 
 
 def offered(action: Action, user, collaboration) -> bool:
@@ -325,37 +341,43 @@ RECORDS = (
     Action("milestone", gettext_lazy("Add a milestone"), gettext_lazy("Add"),
            gettext_lazy("The departments are reminded before it is due and when it is late."),
            gettext_lazy("The milestone was added."),
-           "collaborations.change_collaboration", _plain(MilestoneForm),
-           lambda user, c, t, d: services.milestone_add(actor=user, collaboration=c, **d)),
+           "collaborations.change_collaboration", _plain(NewMilestoneForm),
+           lambda user, c, t, d: services.milestone_add(actor=user, collaboration=c, **d),
+           creates="collaborations.milestone.add"),
     Action("contact", gettext_lazy("Add a contact"), gettext_lazy("Add"),
            gettext_lazy("A named person on the government's side or the partner's."),
            gettext_lazy("The contact was added."),
-           "collaborations.manage_contacts", _plain(ContactForm),
-           lambda user, c, t, d: services.contact_add(actor=user, collaboration=c, **d)),
+           "collaborations.manage_contacts", _plain(NewContactForm),
+           lambda user, c, t, d: services.contact_add(actor=user, collaboration=c, **d),
+           creates="collaborations.contact.add"),
     Action("indicator", gettext_lazy("Add an outcome indicator"), gettext_lazy("Add"),
            gettext_lazy("Where the figure starts (baseline) and where it should get (target). "
                         "The public page shows the change from the baseline."),
            gettext_lazy("The indicator was added."),
-           "collaborations.change_collaboration", _plain(IndicatorForm),
-           lambda user, c, t, d: services.indicator_add(actor=user, collaboration=c, **d)),
+           "collaborations.change_collaboration", _plain(NewIndicatorForm),
+           lambda user, c, t, d: services.indicator_add(actor=user, collaboration=c, **d),
+           creates="collaborations.indicator.add"),
     Action("request-report", gettext_lazy("Ask for a progress report"), gettext_lazy("Ask"),
            gettext_lazy("The partner is told now and reminded before the due date."),
            gettext_lazy("The partner was asked for a progress report."),
-           "collaborations.request_report", _plain(ReportRequestForm),
-           lambda user, c, t, d: services.report_request(actor=user, collaboration=c, **d)),
+           "collaborations.request_report", _plain(NewReportRequestForm),
+           lambda user, c, t, d: services.report_request(actor=user, collaboration=c, **d),
+           creates="collaborations.report.request"),
     Action("activity", gettext_lazy("Log an activity"), gettext_lazy("Log"),
            gettext_lazy("A meeting, an event, a training or a visit done together. It appears "
                         "on the timeline."),
            gettext_lazy("The activity was logged."),
-           "collaborations.log_activity", _plain(ActivityForm),
-           lambda user, c, t, d: services.activity_log(actor=user, collaboration=c, **d)),
+           "collaborations.log_activity", _plain(NewActivityForm),
+           lambda user, c, t, d: services.activity_log(actor=user, collaboration=c, **d),
+           creates="collaborations.activity.log"),
     Action("evaluation", gettext_lazy("Start a joint evaluation"), gettext_lazy("Start"),
            gettext_lazy("The department and the partner each rate the relevance of the policy, "
                         "the effectiveness of the results and the appropriateness of the "
                         "process. It is final when both have submitted."),
            gettext_lazy("The joint evaluation was started."),
-           "collaborations.start_evaluation", _plain(EvaluationStartForm),
-           lambda user, c, t, d: services.evaluation_start(actor=user, collaboration=c, **d)),
+           "collaborations.start_evaluation", _plain(NewEvaluationForm),
+           lambda user, c, t, d: services.evaluation_start(actor=user, collaboration=c, **d),
+           creates="collaborations.evaluation.start"),
 )
 ACTIONS = {action.slug: action for action in (*TRANSITIONS, *RECORDS)}
 
@@ -369,11 +391,22 @@ def run(request, action: Action, collaboration: Collaboration, target=None, *,
             raise Http404
         messages.error(request, _("“%(action)s” is not possible now.") % {"action": action.title})
         return redirect("collaborations:workspace", collaboration.pk)
+    # The same form sent again (a double click, a resent page): the record is already added.
+    if action.creates and earlier_submission(request, action.creates) is not None:
+        return redirect("collaborations:workspace", collaboration.pk)
     form = action.form(request.POST if request.method == "POST" else None, collaboration, target)
     status = 200
     if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        key = data.pop("submission_key", None)
+        replayed = False
         try:
-            action.perform(user, collaboration, target, form.cleaned_data)
+            if action.creates:
+                _pk, replayed = create_once(
+                    user=user, key=key, operation=action.creates,
+                    create=lambda: action.perform(user, collaboration, target, data))
+            else:
+                action.perform(user, collaboration, target, data)
         except PermissionDenied:
             raise
         except CollaborationTransitionError as error:
@@ -382,7 +415,8 @@ def run(request, action: Action, collaboration: Collaboration, target=None, *,
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
-            messages.success(request, action.done)
+            if not replayed:
+                messages.success(request, action.done)
             return redirect("collaborations:workspace", collaboration.pk)
     return render(request, template, {"action": action, "collaboration": collaboration,
                                       "target": target, "form": form, **(extra or {})},
@@ -408,8 +442,9 @@ ACTUAL = Action(
     "actual", gettext_lazy("Record an actual value"), gettext_lazy("Record"),
     gettext_lazy("A figure the department measured itself; it counts at once."),
     gettext_lazy("The value was recorded."),
-    "collaborations.record_actual", _plain(ActualForm),
+    "collaborations.record_actual", _plain(NewActualForm),
     lambda user, c, t, d: services.actual_record(actor=user, indicator=t, **d),
+    creates="collaborations.actual.record",
 )
 
 
