@@ -60,11 +60,12 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # Above the page cache, so that pages answered from it carry the policy too.
-    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions: an anonymous visit to a cached public page is answered here.
     "kyoso.core.page_cache.PublicPageCacheMiddleware",
+    # Below the page cache: a page is stored with its policy and answered with it, without
+    # building the header again (a change of policy reaches cached pages within PAGE_TTL).
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
