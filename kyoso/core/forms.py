@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from django import forms
 from django.conf import settings
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
@@ -31,12 +32,25 @@ class SubmitOnceMixin(forms.Form):
     ``create_once`` with it, so a double click or a resent form answers the record already made.
     """
 
-    submission_key = forms.UUIDField(widget=forms.HiddenInput)
+    submission_key = forms.UUIDField(label=_("Form key"), widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if not self.is_bound:
             self.initial.setdefault("submission_key", uuid.uuid4())
+        elif not _is_uuid(self.data.get(self.add_prefix("submission_key"))):
+            # A form from before the key existed, or a client that does not send it: a new key,
+            # so that what was typed is not refused for a field nobody can see.
+            self.data = self.data.copy()
+            self.data[self.add_prefix("submission_key")] = str(uuid.uuid4())
+
+
+def _is_uuid(value) -> bool:
+    try:
+        uuid.UUID(str(value))
+    except ValueError:
+        return False
+    return True
 
 
 def earlier_submission(request, operation: str) -> int | None:
@@ -49,19 +63,23 @@ def earlier_submission(request, operation: str) -> int | None:
         key = uuid.UUID(str(request.POST.get("submission_key", "")))
     except ValueError:
         return None
-    return (
+    earlier = (
         FormSubmission.objects.filter(user=request.user, key=key, operation=operation)
         .exclude(target_id=None).values_list("target_id", flat=True).first()
     )
+    if earlier is not None:
+        messages.info(request, _("This form was already sent; this is what it made. To add "
+                                 "another, open a new form."))
+    return earlier
 
 
 def create_once(*, user, key: uuid.UUID, operation: str, create: Callable) -> tuple[int, bool]:
     """``(primary key, replayed)``: ``create()`` runs at most once for this person and key.
 
     The key is recorded in the same transaction as what ``create()`` writes, so a refusal (an
-    exception) leaves the key free for the corrected form. A second submission that arrives while
-    the first is still being saved waits for it at the unique key (PostgreSQL; SQLite writes one
-    at a time) and then answers the first one's record.
+    exception) leaves the key free for the corrected form. On PostgreSQL a second submission that
+    arrives while the first is still being saved waits for it at the unique key and then answers
+    the first one's record (on SQLite it waits at most the busy timeout for the write lock).
     """
     with transaction.atomic():
         try:

@@ -22,7 +22,7 @@ from .forms import (
     OrganizationForm,
     OrganizationSearchForm,
 )
-from .models import BodyMembership, OrganizationMembership
+from .models import BodyMembership, Organization, OrganizationMembership
 
 # --- Government bodies -------------------------------------------------------------------
 
@@ -173,7 +173,7 @@ def organization_register(request):
                 messages.success(
                     request,
                     _("%(name)s is registered. You are its administrator.")
-                    % {"name": form.cleaned_data["name"]},
+                    % {"name": Organization.objects.get(pk=pk).display_name},
                 )
             return redirect("organizations:organization_detail", pk=pk)
     return render(request, "organizations/organization_form.html", {"form": form})

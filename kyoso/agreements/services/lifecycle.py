@@ -186,7 +186,7 @@ def agreement_terminate(
         errors["terminated_on"] = _("Give the date of the termination.")
     elif agreement.signed_on and terminated_on < agreement.signed_on:
         errors["terminated_on"] = _("An agreement cannot end before it was signed.")
-    elif agreement.ends_on and terminated_on > agreement.ends_on:
+    elif agreement.ends_on and terminated_on > agreement.ends_on and not agreement.auto_renew:
         # Its term ended first: it expired (the nightly sweep may not have said so yet).
         errors["terminated_on"] = ValidationError(
             _("The term ended on %(date)s, before this date: the agreement expires by itself "

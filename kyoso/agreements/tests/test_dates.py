@@ -223,3 +223,16 @@ def test_the_memorandum_form_shows_the_refusal_on_its_date(
     assert message in response.content.decode()
     assert response.context["form"].errors["signed_on"]
     assert not open_ended.memoranda.exists()
+
+
+def test_an_automatically_renewed_agreement_may_end_after_its_term_before_the_sweep(
+    desk_coordinator, prefecture
+):
+    """Its term goes on (the nightly sweep renews it), so a termination after the old end is
+    not refused as "it expires by itself"."""
+    agreement = make_agreement(desk_coordinator, prefecture, ends_on=TODAY - dt.timedelta(days=10),
+                               auto_renew=True, renewal_months=12)
+    agreement = walk(agreement, S.ACTIVE, desk=desk_coordinator, signed_on=SIGNED_ON)
+    terminated = services.agreement_terminate(
+        actor=desk_coordinator, agreement=agreement, terminated_on=TODAY, reason="合意により")
+    assert (terminated.state, terminated.terminated_on) == (S.TERMINATED, TODAY)

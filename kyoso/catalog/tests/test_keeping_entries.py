@@ -227,3 +227,20 @@ def test_a_project_number_taken_that_year_is_named_on_the_field(
     assert response.status_code == 302
     response = client.post(update, form_data(department, code="R8-001", fiscal_year="2026"))
     assert response.status_code == 200 and "code" in response.context["form"].errors
+
+
+def test_a_form_without_its_key_still_saves_what_was_typed(client, department_officer, department):
+    """A page opened before the key existed, or a client that drops it."""
+    client.force_login(department_officer)
+    data = form_data(department)
+    del data["submission_key"]
+    response = client.post(reverse("catalog:project_create"), data)
+    assert response.status_code == 302 and CatalogProject.objects.count() == 1
+
+
+def test_a_repeat_says_the_form_was_already_sent(client, department_officer, department):
+    client.force_login(department_officer)
+    data = form_data(department)
+    client.post(reverse("catalog:project_create"), data)
+    page = client.post("/en" + reverse("catalog:project_create"), data, follow=True)
+    assert "This form was already sent" in page.content.decode()

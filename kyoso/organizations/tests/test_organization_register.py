@@ -159,3 +159,11 @@ def test_it_refuses_the_same_name_again_without_a_corporate_number(
     # With a corporate number it is another organization of the same name.
     client.post(prefix + "/organizations/new/", {**data, "corporate_number": corporate_number()})
     assert Organization.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_the_message_names_the_organization_in_the_language_of_the_page(client, outsider):
+    client.force_login(outsider)
+    page = client.post("/en/organizations/new/", {**FORM, "name_en": "Saga Co-creation Net"},
+                       follow=True)
+    assert "Saga Co-creation Net is registered" in page.content.decode()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
@@ -12,6 +12,7 @@ from kyoso.catalog.counting import bump_catalog_version
 from kyoso.core.choices import CollaborationForm
 from kyoso.core.fiscal import fiscal_year_of
 from kyoso.core.text import join_names
+from kyoso.organizations.predicates import organization_roles
 
 from ..models import CONFIDENTIAL_SECTIONS, Proposal, ProposalPartner, ProposalRevision
 from ..models.proposals import EDITABLE_FIELDS
@@ -288,6 +289,10 @@ def proposal_partner_remove(*, actor, proposal: Proposal, link: ProposalPartner)
     link = _locked_link(proposal, link.pk)
     if link is None:
         return False
+    roles = organization_roles(actor)
+    if proposal.organization_id not in roles and link.organization_id not in roles:
+        # A consenting partner acts for the proposer, but takes only itself off.
+        raise PermissionDenied
     audit(proposal, actor=actor, verb="partner.remove",
           changes={"partner": [link.organization_id, None], "role": [link.role, None],
                    "consented": link.consented_at is not None})

@@ -126,3 +126,16 @@ def test_nobody_else_declines_for_the_partner(client, link, outsider, cso_member
     with pytest.raises(PermissionDenied):
         proposal_partner_decline(actor=cso_member, link=link)
     assert ProposalPartner.objects.filter(pk=link.pk).exists()
+
+
+def test_a_consenting_partner_takes_only_itself_off(cso_member, draft, link, invited):
+    services.proposal_partner_consent(actor=invited, link=link)
+    other = services.proposal_partner_add(
+        actor=cso_member, proposal=draft,
+        organization=OrganizationMembershipFactory().organization,
+        role=ProposalPartner.Role.CO_PROPOSER,
+    )
+    with pytest.raises(PermissionDenied):
+        proposal_partner_remove(actor=invited, proposal=draft, link=other)
+    assert ProposalPartner.objects.filter(pk=other.pk).exists()
+    assert proposal_partner_remove(actor=invited, proposal=draft, link=link) is True
