@@ -15,6 +15,8 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from kyoso.core.forms import apply_errors
+
 from .forms import ApiTokenForm
 from .models import ApiToken
 from .tokens import api_token_create, api_token_revoke, second_factor_required, staff_totp_since
@@ -37,11 +39,7 @@ def token_list(request):
         except PermissionDenied as refused:
             form.add_error(None, str(refused) or _("You may not make API tokens."))
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, errors in error.error_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                form.add_error(None, error)
+            apply_errors(form, error)
         else:
             response = render(request, "api/token_created.html", {
                 "token": token,

@@ -139,11 +139,7 @@ def case_new(request, collaboration_pk):
             case = services.case_create_from_collaboration(
                 actor=request.user, collaboration=collaboration, publish=publish, **data)
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for name, errors in error.error_dict.items():
-                    form.add_error(name if name in form.fields else None, errors)
-            else:
-                form.add_error(None, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("The case was saved."))
             return redirect("cases:detail", case.pk)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from kyoso.catalog.forms import FiscalYearField
@@ -16,14 +15,6 @@ from kyoso.core.money import MAX_YEN
 from kyoso.organizations.models import Department, Organization
 
 from .models import CRITERIA, MAX_PARTICIPANTS, BudgetReflection, Contact, Rating
-
-
-def apply_service_errors(form: forms.Form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def loaded_at_field():

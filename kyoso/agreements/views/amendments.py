@@ -12,8 +12,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from kyoso.core.forms import apply_errors
+
 from .. import services
-from ..forms import AmendmentForm, apply_service_errors
+from ..forms import AmendmentForm
 from ..services import AgreementChangedError
 from .manage import _agreement_for_action, _files, _posted, _refusal, _version
 
@@ -47,7 +49,7 @@ def amendment_add(request, pk):
                 form.add_error(None, error)
                 status = 409
             except ValidationError as error:
-                apply_service_errors(form, error)
+                apply_errors(form, error)
             else:
                 messages.success(request, _("Amendment %(number)s was recorded and applied to "
                                             "the agreement.") % {"number": amendment.number})

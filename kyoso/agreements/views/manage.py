@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from kyoso.core.forms import create_once, earlier_submission
+from kyoso.core.forms import apply_errors, create_once, earlier_submission
 from kyoso.organizations.models import GovernmentBody
 from kyoso.proposals.selectors import proposal_for
 
@@ -40,7 +40,6 @@ from ..forms import (
     RenewForm,
     SignForm,
     TerminateForm,
-    apply_service_errors,
 )
 from ..models import AgreementDocument, Memorandum
 from ..rules import OVERSEERS, is_keeper
@@ -113,7 +112,7 @@ def create(request):
                 ),
             )
         except ValidationError as error:
-            apply_service_errors(form, error)
+            apply_errors(form, error)
         else:
             if not replayed:
                 messages.success(request, _(
@@ -148,7 +147,7 @@ def create_from_proposal(request, proposal_pk):
                 ),
             )
         except ValidationError as error:
-            apply_service_errors(form, error)
+            apply_errors(form, error)
         else:
             if not replayed:
                 messages.success(request, _(
@@ -188,7 +187,7 @@ def edit(request, pk):
                 expected_version=_version(request),
             )
         except ValidationError as error:
-            apply_service_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("The agreement was saved."))
             return redirect("agreements:detail", agreement.pk)
@@ -281,7 +280,7 @@ def move(request, pk, verb):
         try:
             _call(action, request, agreement, form.cleaned_data)
         except ValidationError as error:
-            apply_service_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, str(action.done))
             return redirect("agreements:detail", agreement.pk)
@@ -321,7 +320,7 @@ def document_add(request, pk):
                 ),
             )
         except ValidationError as error:
-            apply_service_errors(form, error)
+            apply_errors(form, error)
         else:
             if not replayed:
                 messages.success(request, _("The document was filed."))
@@ -382,7 +381,7 @@ def memorandum_add(request, pk):
                 ),
             )
         except ValidationError as error:
-            apply_service_errors(form, error)
+            apply_errors(form, error)
         else:
             if not replayed:
                 messages.success(request, _("The memorandum was saved."))
@@ -408,7 +407,7 @@ def memorandum_sign(request, pk, memorandum_pk):
             services.memorandum_sign(actor=request.user, memorandum=memorandum,
                                      signed_on=form.cleaned_data["signed_on"])
         except ValidationError as error:
-            apply_service_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("The signing of the memorandum was recorded."))
             return redirect("agreements:detail", agreement.pk)

@@ -16,10 +16,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from kyoso.core.forms import apply_errors
 from kyoso.core.text import normalize
 
 from .. import selectors, services
-from ..forms import PartnerChangeForm, apply_service_errors
+from ..forms import PartnerChangeForm
 from .manage import _agreement_for_action, _posted, _refusal
 
 PERM = "agreements.change_partners"
@@ -56,7 +57,7 @@ def partners(request, pk):
             try:
                 done = _change(request, agreement, form.cleaned_data)
             except ValidationError as error:
-                apply_service_errors(form, error)
+                apply_errors(form, error)
                 status = 409
             else:
                 messages.success(request, done)

@@ -14,13 +14,12 @@ from typing import Annotated
 
 import rules
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Header, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from kyoso.catalog.models import CatalogProject
-from kyoso.core.audit import audit_record
 from kyoso.organizations.models import GovernmentBody, Organization
 from kyoso.proposals import services
 from kyoso.proposals.models import Proposal
@@ -35,6 +34,7 @@ from kyoso.proposals.views.desk import attachments_for
 from kyoso.proposals.views.desk_clock import live_assignments_prefetch
 from kyoso.proposals.views.forms_desk import meeting_time_problem
 from kyoso.proposals.views.partner_common import own_proposals
+from kyoso.proposals.views.partner_files import attachment_file
 
 from ..auth import AUTH
 from ..idempotency import create_once
@@ -366,28 +366,7 @@ def download_attachment(request, proposal_id: int, attachment_id: int,
     """A file listed in the proposal's `attachments`: to those taking part in the proposal (not
     to readers of a published result); a protected file only to those who may read protected
     sections, and each such download is logged. Anyone else gets 404."""
-    proposal = proposal_for(request.user, proposal_id)
-    attachment = next(
-        (a for a in attachments_for(request.user, proposal)[0] if a.pk == attachment_id), None
-    )
-    if attachment is None:
-        raise Http404
-    if attachment.is_protected():
-        audit_record(
-            actor=request.user, action="proposals.confidential.read", target=proposal,
-            body_code=proposal.body.code, changes={"attachments": [attachment.pk]},
-        )
-    try:
-        handle = attachment.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    response = FileResponse(
-        handle, as_attachment=True, filename=attachment.original_name,
-        content_type=attachment.content_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return attachment_file(request.user, proposal_for(request.user, proposal_id), attachment_id)
 
 
 # ---- The proposer's writes --------------------------------------------------------------------

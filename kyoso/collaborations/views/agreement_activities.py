@@ -10,10 +10,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from kyoso.core.forms import create_once, earlier_submission
+from kyoso.core.forms import apply_errors, create_once, earlier_submission
 
 from .. import services
-from ..forms import NewActivityForm, apply_service_errors
+from ..forms import NewActivityForm
 from ..services.progress import may_log_under_agreement
 
 LOG_ACTIVITY = "collaborations.agreement_activity.log"
@@ -42,7 +42,7 @@ def agreement_activities(request, agreement_pk):
                     create=lambda: services.activity_log(actor=request.user,
                                                          agreement=agreement, **data))
             except ValidationError as error:
-                apply_service_errors(form, error)
+                apply_errors(form, error)
             else:
                 if not replayed:
                     messages.success(request, _("The activity was logged."))

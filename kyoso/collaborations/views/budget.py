@@ -18,12 +18,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from kyoso.core.fiscal import format_fiscal_year
+from kyoso.core.forms import apply_errors
 from kyoso.organizations.models import BodyMembership, Department, GovernmentBody
 from kyoso.organizations.predicates import body_roles
 from kyoso.proposals.models import Decision
 
 from .. import services
-from ..forms import BudgetForm, apply_service_errors, parse_loaded_at
+from ..forms import BudgetForm, parse_loaded_at
 from ..models import BudgetReflection
 from ..services import CollaborationChangedError, CollaborationTransitionError
 from ..services.budget import initial_for
@@ -126,7 +127,7 @@ def budget_edit(request, decision_pk):
             form.add_error(None, error)
             status = 409
         except ValidationError as error:
-            apply_service_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("The budget was recorded."))
             if desk_body_ids(user):

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from kyoso.core.fiscal import format_fiscal_year
-from kyoso.core.forms import create_once, earlier_submission
+from kyoso.core.forms import apply_errors, create_once, earlier_submission
 from kyoso.organizations.models import GovernmentBody, Organization
 from kyoso.organizations.predicates import body_roles
 
@@ -42,7 +42,6 @@ from ..forms import (
     ReasonForm,
     ReportReviewForm,
     ReportSubmitForm,
-    apply_service_errors,
     parse_loaded_at,
 )
 from ..models import (
@@ -156,7 +155,7 @@ def new(request):
         except CollaborationTransitionError as error:
             form.add_error(None, error)
         except ValidationError as error:
-            apply_service_errors(form, error)
+            apply_errors(form, error)
         else:
             if not replayed:
                 messages.success(request, _("The collaboration was set up."))
@@ -215,7 +214,7 @@ def edit(request, pk):
         except CollaborationTransitionError as error:
             form.add_error(None, error)
         except ValidationError as error:
-            apply_service_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("The collaboration was saved."))
             return redirect("collaborations:workspace", collaboration.pk)
@@ -413,7 +412,7 @@ def run(request, action: Action, collaboration: Collaboration, target=None, *,
             form.add_error(None, error)
             status = 409
         except ValidationError as error:
-            apply_service_errors(form, error)
+            apply_errors(form, error)
         else:
             if not replayed:
                 messages.success(request, action.done)
@@ -505,7 +504,7 @@ def report(request, pk, report_pk):
                 form.add_error(None, error)
                 status = 409
             except ValidationError as error:
-                apply_service_errors(form, error)
+                apply_errors(form, error)
             else:
                 messages.success(request, done)
                 return redirect("collaborations:workspace", collaboration.pk)
@@ -547,7 +546,7 @@ def evaluation(request, pk, evaluation_pk):
                 form.add_error(None, error)
                 status = 409
             except ValidationError as error:
-                apply_service_errors(form, error)
+                apply_errors(form, error)
             else:
                 messages.success(request, _("Your side of the evaluation was submitted."))
                 return redirect("collaborations:workspace", collaboration.pk)

@@ -21,6 +21,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from kyoso.core.forms import apply_errors
+
 from .. import services
 from ..models import Assignment, Decision, Proposal
 from ..rules import (
@@ -46,7 +48,6 @@ from .forms_desk import (
     RefuseCountersignForm,
     ReturnForm,
     RouteForm,
-    apply_service_errors,
 )
 
 S = Proposal.State
@@ -260,7 +261,7 @@ def run(request, action: Action, proposal: Proposal, target=None):
             form.add_error(None, error)
             status = 409
         except ValidationError as error:
-            apply_service_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, action.done)
             return redirect("proposals:desk_proposal", proposal.pk)
@@ -384,7 +385,7 @@ def decide(request, pk, assignment_pk):
                 form.add_error(None, error)
                 status = 409
             except ValidationError as error:
-                apply_service_errors(form, error)
+                apply_errors(form, error)
             else:
                 messages.success(request, _("The decision was recorded."))
                 return redirect("proposals:desk_proposal", proposal.pk)

@@ -22,15 +22,6 @@ from ..models import Assignment, Decision
 LIVE = (Assignment.State.OPEN, Assignment.State.ANSWERED)
 
 
-def apply_service_errors(form: forms.Form, error: ValidationError) -> None:
-    """Put a service's refusal on the field it names, or above the form."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
 class ConfirmForm(forms.Form):
     """A button and nothing else (accept, publish, countersign)."""
 

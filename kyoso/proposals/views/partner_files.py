@@ -95,15 +95,20 @@ def attachment_delete(request, pk, attachment_pk):
 def attachment_download(request, pk, attachment_pk):
     """The file itself, to the people taking part; a protected one only to those who may read
     protected sections. Anyone else gets 404, as if it did not exist."""
-    proposal = proposal_for(request.user, pk)
-    if not takes_part(request.user, proposal):
+    return attachment_file(request.user, proposal_for(request.user, pk), attachment_pk)
+
+
+def attachment_file(user, proposal, attachment_pk) -> FileResponse:
+    """One attached file as a download, by the rule above (also the API's download): a protected
+    file's download is logged. Http404 for anyone else, and for a file missing from storage."""
+    if not takes_part(user, proposal):
         raise Http404
     attachment = get_object_or_404(ProposalAttachment, pk=attachment_pk, proposal=proposal)
     if attachment.is_protected():
-        if not rules.has_perm("proposals.view_confidential", request.user, proposal):
+        if not rules.has_perm("proposals.view_confidential", user, proposal):
             raise Http404
         audit_record(
-            actor=request.user, action="proposals.confidential.read", target=proposal,
+            actor=user, action="proposals.confidential.read", target=proposal,
             body_code=proposal.body.code, changes={"attachments": [attachment.pk]},
         )
     try:
