@@ -112,7 +112,8 @@ def test_two_officers_deciding_at_once_cannot_both_win(
 
     def decide(officer, outcome):
         return lambda: services.decision_record(
-            actor=officer, assignment=assignment, outcome=outcome, form="outsourcing",
+            actor=officer, assignment=assignment, outcome=outcome,
+            form="outsourcing" if outcome in Decision.ADOPTED else "",
             reasons="理由", expected_version=proposal.version,
         )
 
